@@ -1,0 +1,45 @@
+namespace CommunitySafety.Data.Figures;
+
+// The year-to-date summary, exactly as ../shared/spec/summary-contract.md names it.
+// Serialised camelCase by both `summary --json` and GET /api/summary. Other programs read these names.
+
+public sealed record MonthSpan(string From, string To);
+
+/// <summary>A count this year to date against the same months a year earlier.</summary>
+public sealed record Measure(int Current, int Previous, int Change, double? ChangePercent, double Z, string Significance);
+
+/// <summary>A crime type or location type, with its counts.</summary>
+public sealed record NamedMeasure(string Name, int Current, int Previous, int Change, double? ChangePercent, double Z, string Significance);
+
+public sealed record BeatMeasures(string Name, Measure? Asb, Measure? Crime, Measure? Domestic);
+
+public sealed record LocationTypeMeasures(
+    IReadOnlyList<NamedMeasure> Asb,
+    IReadOnlyList<NamedMeasure> Crime,
+    IReadOnlyList<NamedMeasure> Domestic);
+
+public sealed record Headlines(
+    string? MostCommonCrimeType,
+    string? LargestIncreaseCrimeType,
+    string? TopCrimeBeat,
+    IReadOnlyList<string>? TopAsbBeats,
+    string? TopDomesticBeat,
+    string? TopAsbLocationType,
+    string? TopDomesticLocationType);
+
+public sealed record Summary(
+    string Area,
+    string FinancialYear,
+    int Quarter,
+    MonthSpan Current,
+    MonthSpan Previous,
+    bool DataComplete,
+    IReadOnlyList<string> MissingMonths,
+    Measure? Asb,
+    Measure? Crime,
+    Measure? Domestic,
+    IReadOnlyList<NamedMeasure> CrimeTypes,
+    IReadOnlyList<BeatMeasures> Beats,
+    LocationTypeMeasures LocationTypes,
+    Headlines Headlines,
+    IReadOnlyList<string> Narrative);
