@@ -1,27 +1,8 @@
-using CommunitySafety.Dashboard.Components;
+using CommunitySafety.Dashboard;
+using CommunitySafety.Dashboard.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
+// A verb (import, summary, imports, undo, benchmark) runs the command line; anything else serves the dashboard.
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+await WebApp.RunAsync(args);
+return 0;

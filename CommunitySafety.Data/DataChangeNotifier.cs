@@ -1,0 +1,46 @@
+namespace CommunitySafety.Data;
+
+/// <summary>What changed, in words a notice can show ("Q2 2023-24 data imported").</summary>
+public sealed record DataChange(string Description, DateTimeOffset At);
+
+/// <summary>
+/// One per process. Imports, undos and edits publish here once they have committed; open pages subscribe
+/// and reload. Changes made by another process (the command line) are picked up by DataChangeWatcher.
+/// </summary>
+public sealed class DataChangeNotifier
+{
+    private readonly Lock _gate = new();
+    private readonly List<Func<DataChange, Task>> _subscribers = [];
+
+    public IDisposable Subscribe(Func<DataChange, Task> onChange)
+    {
+        lock (_gate) _subscribers.Add(onChange);
+        return new Subscription(this, onChange);
+    }
+
+    public async Task PublishAsync(DataChange change)
+    {
+        Func<DataChange, Task>[] subscribers;
+        lock (_gate) subscribers = [.. _subscribers];
+        foreach (var subscriber in subscribers)
+        {
+            try { await subscriber(change); }
+            catch (Exception) { /* one broken page must not stop the others hearing of the change */ }
+        }
+    }
+
+    private void Unsubscribe(Func<DataChange, Task> onChange)
+    {
+        lock (_gate) _subscribers.Remove(onChange);
+    }
+
+    private sealed class Subscription(DataChangeNotifier owner, Func<DataChange, Task> onChange) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(onChange);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using CommunitySafety.Data.Model;
+
+namespace CommunitySafety.Data.Figures;
+
+/// <summary>What there is to look at: the quarters with data, the default one, the beats and crime types.</summary>
+public sealed record DataOverview(
+    IReadOnlyList<FinancialQuarter> Quarters,
+    FinancialQuarter? DefaultQuarter,
+    IReadOnlyList<string> Beats,
+    IReadOnlyList<string> CrimeTypes,
+    bool IsSampleData);
+
+/// <summary>The figures the dashboard and the API show, read from the live data (the latest import of each month).</summary>
+public interface IFiguresService
+{
+    Task<DataOverview> GetOverviewAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The district's summary, or one beat's (same shape, counted over that beat's records only).</summary>
+    Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A trend line of "asb", "crime", "domestic" or a crime type, for the district or one beat, from
+    /// <paramref name="from"/> to <paramref name="to"/> (default: every month with data).
+    /// Null when the measure is not one of those.
+    /// </summary>
+    Task<TrendSeries?> GetTrendAsync(
+        string measure,
+        string? beat,
+        TrendGranularity by,
+        YearMonth? from = null,
+        YearMonth? to = null,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,94 @@
+namespace CommunitySafety.Data.Model;
+
+public sealed class Beat
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}
+
+public enum ImportStatus
+{
+    Committed = 1,
+    Undone = 2,
+}
+
+/// <summary>One import run: one or more files, all taken or none. Its facts are kept even after undo.</summary>
+public sealed class ImportRecord
+{
+    public int Id { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public string? ImportedBy { get; set; }
+    public ImportStatus Status { get; set; }
+    public DateTimeOffset? UndoneAt { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsKept { get; set; }
+    public int RowsSkipped { get; set; }
+
+    /// <summary>How the beat of police.uk rows was found: "beat map" or "neighbourhood"; null for beat extracts.</summary>
+    public string? Grouping { get; set; }
+
+    public List<ImportFile> Files { get; set; } = [];
+    public List<ImportMonth> Months { get; set; } = [];
+    public List<ImportMessage> Messages { get; set; } = [];
+}
+
+public sealed class ImportFile
+{
+    public int Id { get; set; }
+    public int ImportId { get; set; }
+    public required string FileName { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Format { get; set; }
+    public required string Encoding { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsKept { get; set; }
+    public int RowsSkipped { get; set; }
+}
+
+/// <summary>
+/// A month that an import holds. The live data of a month is that of the latest committed import holding it,
+/// so "latest wins" and undo need no copying: undo marks the import undone and the month falls back.
+/// </summary>
+public sealed class ImportMonth
+{
+    public int ImportId { get; set; }
+
+    /// <summary>yyyymm, see <see cref="YearMonth.Key"/>.</summary>
+    public int Month { get; set; }
+
+    public bool HasDomestic { get; set; }
+    public bool HasLocationType { get; set; }
+
+    /// <summary>The import this month came from before this one replaced it, when it did.</summary>
+    public int? ReplacedImportId { get; set; }
+}
+
+public enum ImportMessageKind
+{
+    Skipped = 1,
+    Warning = 2,
+}
+
+/// <summary>A reason rows were skipped (with how many) or a warning, kept with the import.</summary>
+public sealed class ImportMessage
+{
+    public int Id { get; set; }
+    public int ImportId { get; set; }
+    public ImportMessageKind Kind { get; set; }
+    public required string Text { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>An aggregated count: how many records of one kind one import holds for a beat and month.</summary>
+public sealed class Fact
+{
+    public long Id { get; set; }
+    public int ImportId { get; set; }
+    public int Month { get; set; }
+    public int BeatId { get; set; }
+    public Category Category { get; set; }
+    public string? CrimeType { get; set; }
+    public string? LocationType { get; set; }
+    public bool Domestic { get; set; }
+    public int Count { get; set; }
+}
