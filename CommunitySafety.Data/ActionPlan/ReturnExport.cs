@@ -142,7 +142,7 @@ public static class ReturnExport
                         {
                             CellReference = reference,
                             DataType = CellValues.Number,
-                            CellValue = new CellValue(cost.ToString(CultureInfo.InvariantCulture)),
+                            CellValue = new CellValue(cost.ToString("0.##", CultureInfo.InvariantCulture)),
                             StyleIndex = MoneyStyle,
                         }
                         : TextCell(reference, cells[i], WrapStyle));
