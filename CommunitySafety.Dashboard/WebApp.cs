@@ -1,16 +1,36 @@
+using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components;
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data;
+using CommunitySafety.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
 
 namespace CommunitySafety.Dashboard;
 
 /// <summary>The Blazor Server dashboard: services, middleware and endpoints.</summary>
 public static class WebApp
 {
+    /// <summary>Where the dashboard listens unless --urls (or ASPNETCORE_URLS) says otherwise: this machine only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5098";
+
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+
+        var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
+            ?? throw new InvalidOperationException(
+                "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
+        builder.Services.AddCommunitySafetyData(connectionString);
+        builder.Services.AddScoped<DashboardContext>();
+        builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        await Database.PrepareAsync(app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>());
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -18,6 +38,7 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }
