@@ -11,6 +11,7 @@ public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> option
     public DbSet<ImportMonth> ImportMonths => Set<ImportMonth>();
     public DbSet<ImportMessage> ImportMessages => Set<ImportMessage>();
     public DbSet<Fact> Facts => Set<Fact>();
+    public DbSet<DataChangeRecord> Changes => Set<DataChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -44,5 +45,7 @@ public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> option
             fact.HasOne<Beat>().WithMany().HasForeignKey(f => f.BeatId);
             fact.Property(f => f.Category).HasConversion<int>();
         });
+
+        model.Entity<DataChangeRecord>(change => change.ToTable("Changes"));
     }
 }

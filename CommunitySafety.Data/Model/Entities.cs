@@ -92,3 +92,14 @@ public sealed class Fact
     public bool Domestic { get; set; }
     public int Count { get; set; }
 }
+
+/// <summary>
+/// A committed change to the data (an import, an undo, an edit), in words for a notice. Written in the same
+/// transaction as the change, so every process can see what changed by reading the rows after the last it saw.
+/// </summary>
+public sealed class DataChangeRecord
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Description { get; set; }
+}

@@ -1,17 +1,31 @@
+using CommunitySafety.Data.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.Data.Storage;
 
+/// <summary>The settings of the data layer; every one has a default that fits Harborough.</summary>
+public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10);
+
 public static class DataServices
 {
+    public static IServiceCollection AddCommunitySafetyData(this IServiceCollection services, string connectionString) =>
+        services.AddCommunitySafetyData(new DataSettings(connectionString));
+
     /// <summary>Everything the dashboard and the command line need from the data layer.</summary>
-    public static IServiceCollection AddCommunitySafetyData(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddCommunitySafetyData(this IServiceCollection services, DataSettings settings)
     {
+        services.AddSingleton(settings);
         services.AddDbContextFactory<CommunitySafetyDb>(options =>
-            options.UseSqlite(Database.NormalizeConnectionString(connectionString)));
+            options.UseSqlite(Database.NormalizeConnectionString(settings.ConnectionString)));
         services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IImportWriter>(_ => new SqliteImportWriter(settings.ConnectionString));
+        services.AddSingleton(sp => new Importer(
+            sp.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>(),
+            sp.GetRequiredService<IImportWriter>(),
+            sp.GetRequiredService<TimeProvider>(),
+            settings.Area));
         return services;
     }
 }

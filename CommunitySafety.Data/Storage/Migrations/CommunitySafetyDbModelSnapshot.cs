@@ -37,6 +37,24 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("Beats");
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.DataChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Changes", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.Fact", b =>
                 {
                     b.Property<long>("Id")

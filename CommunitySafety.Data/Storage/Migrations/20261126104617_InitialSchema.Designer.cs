@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySafety.Data.Storage.Migrations
 {
     [DbContext(typeof(CommunitySafetyDb))]
-    [Migration("20261126104124_InitialSchema")]
+    [Migration("20261126104617_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -38,6 +38,24 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("Beats");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.DataChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Changes", (string)null);
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.Fact", b =>

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Storage;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySafety.Dashboard.Cli;
+
+/// <summary>
+/// `benchmark --rows N [--json]`: writes an N-row police.uk file, then measures in one run the bare CsvHelper parse
+/// (every field read, nothing kept), our import of it into a new database, and sqlite3's own .import when installed.
+/// </summary>
+internal static class BenchmarkCommand
+{
+    private static readonly string[] CrimeTypes =
+    [
+        "Anti-social behaviour", "Violence and sexual offences", "Criminal damage and arson", "Public order", "Burglary",
+        "Vehicle crime", "Other theft", "Shoplifting", "Drugs", "Other crime", "Bicycle theft", "Robbery",
+        "Theft from the person", "Possession of weapons",
+    ];
+
+    public static async Task<int> RunAsync(Arguments arguments)
+    {
+        arguments.AllowOnly("--rows", "--json");
+        var rowsText = arguments.Value("--rows") ?? "1000000";
+        if (!int.TryParse(rowsText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var rows) || rows < 1)
+            throw new UsageException($"--rows must be a whole number of 1 or more, not '{rowsText}'.");
+
+        var folder = Directory.CreateTempSubdirectory("community-safety-benchmark-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "2023-benchmark-leicestershire-street.csv");
+            WritePoliceUkFile(file, rows);
+            var fileMb = new FileInfo(file).Length / 1024.0 / 1024.0;
+
+            var parseSeconds = Time(() => BareParse(file));
+            var importSeconds = await TimeAsync(() => Import(file, Path.Combine(folder.FullName, "benchmark.db")));
+            var sqliteSeconds = SqliteCliImport(file, Path.Combine(folder.FullName, "sqlite3.db"));
+            var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+
+            var result = new BenchmarkResult(
+                rows,
+                Math.Round(parseSeconds, 3),
+                Math.Round(importSeconds, 3),
+                Math.Round(importSeconds / parseSeconds, 2),
+                Math.Round(rows / importSeconds),
+                Math.Round(peakMb, 1),
+                sqliteSeconds is double s ? Math.Round(s, 3) : null,
+                Math.Round(fileMb, 1));
+            Console.WriteLine(arguments.Has("--json") ? Data.Figures.SummaryJson.Serialize(result) : Describe(result));
+            return CommandLine.Done;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed record BenchmarkResult(
+        int Rows, double ParseSeconds, double ImportSeconds, double Ratio, double RowsPerSecond, double PeakWorkingSetMb,
+        double? SqliteImportSeconds, double FileMb);
+
+    private static string Describe(BenchmarkResult r) => $"""
+        Benchmark: {r.Rows:N0} police.uk rows ({r.FileMb:N1} MB)
+          CsvHelper parse alone:   {r.ParseSeconds,8:N3} s
+          Import (ours):           {r.ImportSeconds,8:N3} s   ratio to parse {r.Ratio:N2}x   {r.RowsPerSecond:N0} rows/s
+          sqlite3 .import:         {(r.SqliteImportSeconds is double s ? $"{s,8:N3} s" : "  not run (sqlite3 is not installed)")}
+          Peak working set:        {r.PeakWorkingSetMb,8:N1} MB
+        """;
+
+    /// <summary>Rows like police.uk's: 80% in Harborough's neighbourhoods, the rest elsewhere in the force area.</summary>
+    private static void WritePoliceUkFile(string path, int rows)
+    {
+        var random = new Random(20231011);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\r\n" };
+        writer.WriteLine("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context");
+        var id = new byte[32];
+        for (var i = 0; i < rows; i++)
+        {
+            var inArea = random.Next(10) < 8;
+            var lsoa = random.Next(47);
+            var name = inArea ? $"Harborough {lsoa / 4 + 2:D3}{(char)('A' + lsoa % 4)}" : $"Blaby {lsoa / 4 + 1:D3}{(char)('A' + lsoa % 4)}";
+            var code = inArea ? $"E0102{5770 + lsoa}" : $"E0102{5600 + lsoa}";
+            var type = CrimeTypes[random.Next(CrimeTypes.Length)];
+            var asb = type == CrimeTypes[0];
+            random.NextBytes(id);
+            writer.Write(asb ? "" : Convert.ToHexStringLower(id));
+            writer.Write($",2023-{random.Next(12) + 1:D2},Leicestershire Police,Leicestershire Police,");
+            writer.Write($"-0.{random.Next(900000, 999999)},52.{random.Next(400000, 600000)},\"On or near High Street, Market Harborough\",");
+            writer.Write($"{code},{name},{type},{(asb ? "" : "Investigation complete; no suspect identified")},");
+            writer.WriteLine();
+        }
+    }
+
+    private static void BareParse(string path)
+    {
+        var options = new CsvReaderOptions { HasHeader = true, Separator = ',', PoolStrings = true, Encoding = Encoding.UTF8 };
+        using var reader = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
+        reader.ReadHeader();
+        long characters = 0;
+        while (reader.Read())
+            for (var i = 0; i < reader.FieldCount; i++)
+                characters += reader.GetString(i).Length;
+        GC.KeepAlive(characters);
+    }
+
+    private static async Task Import(string file, string databasePath)
+    {
+        var services = new ServiceCollection().AddCommunitySafetyData($"Data Source={databasePath}").BuildServiceProvider();
+        await using (services)
+        {
+            await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.CommunitySafetyDb>>());
+            var report = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest([UploadedFile.FromPath(file)]));
+            if (report.Outcome != ImportOutcome.Imported) throw new InvalidOperationException("The benchmark file was refused: " + report.Message);
+        }
+    }
+
+    private static double? SqliteCliImport(string file, string databasePath)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("sqlite3", [databasePath, $".import --csv {file} crimes"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // sqlite3 is not installed
+        }
+    }
+
+    private static double Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,33 @@
+using CommunitySafety.Data.Storage;
+
+namespace CommunitySafety.Dashboard;
+
+/// <summary>
+/// Reads the data settings the web app and the command line share: ConnectionStrings:CommunitySafety, Area:Name,
+/// Figures:LargestIncreaseThreshold, from appsettings.json and environment variables (ConnectionStrings__CommunitySafety).
+/// </summary>
+public static class Settings
+{
+    public const string DefaultConnectionString = "Data Source=communitysafety.db";
+
+    public static DataSettings From(IConfiguration configuration, string? databasePath = null)
+    {
+        var connectionString = databasePath is not null
+            ? $"Data Source={databasePath}"
+            : configuration.GetConnectionString("CommunitySafety") ?? DefaultConnectionString;
+        return new DataSettings(
+            connectionString,
+            configuration["Area:Name"] ?? "Harborough",
+            configuration.GetValue("Figures:LargestIncreaseThreshold", 10));
+    }
+
+    public static DataSettings ForCommandLine(string? databasePath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return From(configuration, databasePath);
+    }
+}

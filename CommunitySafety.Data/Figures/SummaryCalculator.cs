@@ -1,0 +1,125 @@
+namespace CommunitySafety.Data.Figures;
+
+/// <summary>Builds the year-to-date summary of ../shared/spec/summary-contract.md from in-memory facts.</summary>
+public static class SummaryCalculator
+{
+    public static Summary Calculate(
+        FinancialQuarter period,
+        IReadOnlyCollection<MonthlyFact> facts,
+        IReadOnlyCollection<MonthCoverage> coverage,
+        FiguresOptions options)
+    {
+        if (period.Quarter is < 1 or > 4)
+            throw new ArgumentOutOfRangeException(nameof(period), period.Quarter, "A financial year has quarters 1 to 4.");
+
+        var ytd = new YearToDate(period);
+        var coverageMap = new CoverageMap(coverage);
+        var periodFacts = facts.Where(f => ytd.Contains(f.Month)).ToList();
+        var compare = new YtdComparer(ytd, coverageMap);
+
+        var missingMonths = ytd.AllMonths.Where(m => !coverageMap.HasData(m)).Select(m => m.ToString()).ToList();
+        var asb = compare.Measure(periodFacts, FigureMeasure.Asb);
+        var crime = compare.Measure(periodFacts, FigureMeasure.Crime);
+        var domestic = compare.Measure(periodFacts, FigureMeasure.Domestic);
+        var crimeTypes = compare.Named(periodFacts, FigureMeasure.Crime, f => f.CrimeType);
+        var beats = Beats(periodFacts, compare);
+        var locationTypes = new LocationTypeMeasures(
+            compare.Named(periodFacts, FigureMeasure.Asb.ByLocationType(), f => f.LocationType),
+            compare.Named(periodFacts, FigureMeasure.Crime.ByLocationType(), f => f.LocationType),
+            compare.Named(periodFacts, FigureMeasure.Domestic.ByLocationType(), f => f.LocationType));
+
+        var summary = new Summary(
+            options.Area,
+            period.FinancialYear,
+            period.Quarter,
+            new MonthSpan(ytd.CurrentFrom.ToString(), ytd.CurrentTo.ToString()),
+            new MonthSpan(ytd.PreviousFrom.ToString(), ytd.PreviousTo.ToString()),
+            DataComplete: missingMonths.Count == 0,
+            missingMonths,
+            asb,
+            crime,
+            domestic,
+            crimeTypes,
+            beats,
+            locationTypes,
+            Headlines(crimeTypes, beats, locationTypes, options),
+            Narrative: []);
+
+        var asbHistory = AsbQuarterHistory.Find(new MonthlyTotals(facts, FigureMeasure.Asb, coverageMap), period);
+        return summary with { Narrative = SummaryNarrative.Write(summary, asbHistory, options) };
+    }
+
+    /// <summary>Every beat with any fact in either period, most crime first.</summary>
+    private static IReadOnlyList<BeatMeasures> Beats(IEnumerable<MonthlyFact> periodFacts, YtdComparer compare) =>
+        periodFacts
+            .GroupBy(f => f.Beat, Names.Comparer)
+            .Select(beat => new BeatMeasures(
+                beat.Key,
+                compare.Measure(beat, FigureMeasure.Asb),
+                compare.Measure(beat, FigureMeasure.Crime),
+                compare.Measure(beat, FigureMeasure.Domestic)))
+            .OrderByCount(b => b.Crime?.Current ?? 0, b => b.Name)
+            .ToList();
+
+    private static Headlines Headlines(
+        IReadOnlyList<NamedMeasure> crimeTypes,
+        IReadOnlyList<BeatMeasures> beats,
+        LocationTypeMeasures locationTypes,
+        FiguresOptions options)
+    {
+        var topAsbBeats = beats.TopNames(b => b.Asb?.Current ?? 0, b => b.Name, 2);
+        return new Headlines(
+            MostCommonCrimeType: TopName(crimeTypes),
+            LargestIncreaseCrimeType: LargestIncrease(crimeTypes, options.LargestIncreaseThreshold)?.Name,
+            TopCrimeBeat: beats.TopNames(b => b.Crime?.Current ?? 0, b => b.Name, 1).FirstOrDefault(),
+            TopAsbBeats: topAsbBeats.Count == 0 ? null : topAsbBeats,
+            TopDomesticBeat: beats.TopNames(b => b.Domestic?.Current ?? 0, b => b.Name, 1).FirstOrDefault(),
+            TopAsbLocationType: TopName(locationTypes.Asb),
+            TopDomesticLocationType: TopName(locationTypes.Domestic));
+    }
+
+    private static string? TopName(IEnumerable<NamedMeasure> measures) =>
+        measures.TopNames(m => m.Current, m => m.Name, 1).FirstOrDefault();
+
+    /// <summary>
+    /// The highest changePercent among crime types with at least <paramref name="threshold"/> in the previous
+    /// year to date; ties to the larger current count, then the name. Taken literally, so when every type
+    /// fell it names the one that fell least.
+    /// </summary>
+    internal static NamedMeasure? LargestIncrease(IEnumerable<NamedMeasure> crimeTypes, int threshold) =>
+        crimeTypes
+            .Where(t => t.Previous >= threshold && t.ChangePercent is not null)
+            .OrderByDescending(t => t.ChangePercent)
+            .ThenByDescending(t => t.Current)
+            .ThenBy(t => t.Name, Names.Comparer)
+            .FirstOrDefault();
+
+    /// <summary>Compares the current year to date with the previous one, for any measure and slice of the facts.</summary>
+    private sealed class YtdComparer(YearToDate ytd, CoverageMap coverage)
+    {
+        /// <summary>Null when no month of either period can answer the measure: no data is not zero.</summary>
+        public Measure? Measure(IEnumerable<MonthlyFact> facts, FigureMeasure measure)
+        {
+            var totals = new MonthlyTotals(facts, measure, coverage);
+            var current = totals.Count(ytd.CurrentMonths);
+            var previous = totals.Count(ytd.PreviousMonths);
+            if (current is null && previous is null) return null;
+            return ChangeMaths.Compare(current ?? 0, previous ?? 0);
+        }
+
+        /// <summary>
+        /// One entry per name (any case, spelt as first seen), leaving out facts without a name;
+        /// empty when no month can answer the measure.
+        /// </summary>
+        public IReadOnlyList<NamedMeasure> Named(
+            IEnumerable<MonthlyFact> facts, FigureMeasure measure, Func<MonthlyFact, string?> nameOf) =>
+            facts
+                .Where(f => measure.Includes(f) && !Names.IsBlank(nameOf(f)))
+                .GroupBy(f => nameOf(f)!, Names.Comparer)
+                .Select(group => (Name: group.Key, Measure: Measure(group, measure)))
+                .Where(named => named.Measure is not null)
+                .Select(named => named.Measure!.Named(named.Name))
+                .OrderByCount(m => m.Current, m => m.Name)
+                .ToList();
+    }
+}

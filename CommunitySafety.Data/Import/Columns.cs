@@ -1,0 +1,66 @@
+namespace CommunitySafety.Data.Import;
+
+/// <summary>A column the importer looks for, with the header names it answers to.</summary>
+internal sealed record Column(string Name, params string[] Synonyms)
+{
+    /// <summary>Header names compare case-insensitively with spaces, underscores and hyphens ignored.</summary>
+    public static string Normalize(string header)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(header.Length, 256)];
+        var length = 0;
+        foreach (var c in header.AsSpan(0, Math.Min(header.Length, 256)))
+        {
+            if (c is ' ' or '_' or '-' or '\uFEFF' or '\t' or '.' or '"') continue;
+            buffer[length++] = char.ToLowerInvariant(c);
+        }
+        return new string(buffer[..length]);
+    }
+
+    public bool Matches(string normalizedHeader) =>
+        Normalize(Name) == normalizedHeader || Synonyms.Any(s => Normalize(s) == normalizedHeader);
+
+    /// <summary>The position of this column in a header row, or -1.</summary>
+    public int FindIn(IReadOnlyList<string> normalizedHeaders)
+    {
+        for (var i = 0; i < normalizedHeaders.Count; i++)
+            if (Matches(normalizedHeaders[i])) return i;
+        return -1;
+    }
+}
+
+internal static class BeatExtractColumns
+{
+    public static readonly Column Month = new("Month", "Date", "Period", "Month Year", "Year Month");
+    public static readonly Column Beat = new("Beat", "Beat Name", "Police Beat", "Beat Area");
+    public static readonly Column Category = new("Category", "Record Category", "Incident Category", "Record Type");
+    public static readonly Column Type = new("Type", "Crime Type", "Offence Type", "Offence", "Sub Type", "Subtype", "ASB Type");
+    public static readonly Column LocationType = new("LocationType", "Location", "Location Category", "Premises Type");
+    public static readonly Column Domestic = new("Domestic", "Domestic Flag", "Is Domestic", "Domestic Abuse", "DA Flag");
+    public static readonly Column Count = new("Count", "Number", "Total", "Incidents", "Quantity", "Offences");
+
+    public static readonly Column[] Required = [Month, Beat, Category];
+    public static readonly Column[] All = [Month, Beat, Category, Type, LocationType, Domestic, Count];
+}
+
+internal static class PoliceUkColumns
+{
+    public static readonly Column CrimeId = new("Crime ID");
+    public static readonly Column Month = new("Month");
+    public static readonly Column LsoaCode = new("LSOA code");
+    public static readonly Column LsoaName = new("LSOA name");
+    public static readonly Column CrimeType = new("Crime type");
+
+    /// <summary>Columns of the police.uk file that the dashboard does not need; not worth a warning.</summary>
+    public static readonly string[] Known =
+    [
+        "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
+        "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
+    ];
+}
+
+internal static class BeatMapColumns
+{
+    public static readonly Column LsoaCode = new("LSOA code", "LSOA", "LSOA11CD", "LSOA21CD", "LSOA Code 2011", "LSOA Code 2021");
+    public static readonly Column LsoaName = new("LSOA name", "LSOA11NM", "LSOA21NM");
+    public static readonly Column Beat = new("Beat", "Beat Name", "Police Beat");
+}

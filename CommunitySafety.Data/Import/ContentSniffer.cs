@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace CommunitySafety.Data.Import;
+
+/// <summary>Looks at the first bytes of a file to refuse, in plain words, what is clearly not CSV.</summary>
+internal static class ContentSniffer
+{
+    private const int SampleSize = 8192;
+
+    /// <summary>Null when the file may be CSV; otherwise the sentence that says why it is not.</summary>
+    public static string? WhyNotCsv(Stream stream)
+    {
+        var buffer = new byte[SampleSize];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        var sample = buffer.AsSpan(0, length);
+
+        if (length == 0) return "The file is empty.";
+        if (sample.StartsWith("PK\u0003\u0004"u8))
+            return "This is an Excel workbook or a zip file, not CSV. In Excel use File > Save As > 'CSV UTF-8 (comma delimited)'; a police.uk zip must keep its .zip name.";
+        if (sample.StartsWith("%PDF"u8)) return "This is a PDF document, not CSV data.";
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])) return "This is an old Excel (.xls) workbook, not CSV. Save it from Excel as 'CSV UTF-8 (comma delimited)'.";
+        if (sample.IndexOf((byte)0) >= 0) return "This is not a text file (it holds binary data), so it cannot be CSV.";
+
+        var text = Encoding.Latin1.GetString(sample).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\r', '\n', '\t');
+        if (text.StartsWith('<'))
+            return "This is a web page (HTML) saved with a .csv name, not CSV data. Download the data file itself rather than saving the page.";
+        if (text.Trim().Length == 0) return "The file is empty.";
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using CommunitySafety.Data.Model;
+
+namespace CommunitySafety.Data.Import;
+
+/// <summary>The value forms of ../shared/spec/import-formats.md, read leniently where the spec allows.</summary>
+internal static class FieldParsers
+{
+    public const string MonthForms = "a month such as 2023-04, 2023-04-01, 01/04/2023, 04/2023, Apr 2023 or April 2023";
+    public const string CategoryForms = "ASB (or Anti-social behaviour), Crime or Incident";
+    public const string DomesticForms = "Y/N, Yes/No, True/False, 1/0 or empty";
+    public const string CountForms = "a whole number, 0 or more";
+
+    private static readonly string[] MonthNames =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, MM/YYYY, "Apr 2023", "April 2023"; the day and any time are ignored.</summary>
+    public static bool TryParseMonth(string text, out YearMonth month)
+    {
+        month = default;
+        var value = text.Trim();
+        var space = value.IndexOf(' ');
+        if (space > 0 && char.IsDigit(value[0]) && value.Contains(':')) value = value[..space]; // "01/04/2023 00:00"
+
+        if (value.Length >= 7 && value[4] == '-') // 2023-04 or 2023-04-01
+        {
+            var parts = value.Split('-');
+            if (parts.Length is 2 or 3 && TryInt(parts[0], out var y) && TryInt(parts[1], out var m)
+                && (parts.Length == 2 || TryInt(parts[2], out var d) && d is >= 1 and <= 31))
+                return Make(y, m, out month);
+            return false;
+        }
+
+        if (value.Contains('/'))
+        {
+            var parts = value.Split('/');
+            if (parts.Length == 3 && TryInt(parts[0], out var d) && d is >= 1 and <= 31
+                && TryInt(parts[1], out var m) && TryInt(parts[2], out var y) && parts[2].Length == 4)
+                return Make(y, m, out month);
+            if (parts.Length == 2 && TryInt(parts[0], out m) && TryInt(parts[1], out y) && parts[1].Length == 4)
+                return Make(y, m, out month);
+            return false;
+        }
+
+        var words = value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 2 && words[0].Length >= 3 && TryInt(words[1], out var year) && words[1].Length == 4)
+        {
+            var name = words[0].ToLowerInvariant();
+            var index = Array.IndexOf(MonthNames, name[..3]);
+            if (index >= 0 && IsMonthName(name, index)) return Make(year, index + 1, out month);
+        }
+        return false;
+    }
+
+    private static bool IsMonthName(string word, int index)
+    {
+        var full = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[index].ToLowerInvariant();
+        return word.Length == 3 || full == word || (index == 8 && word == "sept");
+    }
+
+    private static bool Make(int year, int monthNumber, out YearMonth month)
+    {
+        month = new YearMonth(year, monthNumber);
+        return year is >= 1900 and <= 2999 && monthNumber is >= 1 and <= 12;
+    }
+
+    private static bool TryInt(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryParseCategory(string text, out Category category)
+    {
+        var key = text.Trim().ToLowerInvariant().Replace('-', ' ');
+        category = key switch
+        {
+            "asb" or "anti social behaviour" or "antisocial behaviour" or "anti social behavior" or "antisocial behavior" => Category.Asb,
+            "crime" => Category.Crime,
+            "incident" => Category.Incident,
+            _ => 0,
+        };
+        return category != 0;
+    }
+
+    public static bool TryParseDomestic(string text, out bool domestic)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "y" or "yes" or "true" or "1":
+                domestic = true;
+                return true;
+            case "" or "n" or "no" or "false" or "0":
+                domestic = false;
+                return true;
+            default:
+                domestic = false;
+                return false;
+        }
+    }
+
+    /// <summary>A whole number, 0 or more; empty means 1. "1,234" is read as 1234, as Excel writes it.</summary>
+    public static bool TryParseCount(string text, out int count)
+    {
+        var value = text.Trim();
+        if (value.Length == 0)
+        {
+            count = 1;
+            return true;
+        }
+        return int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count >= 0;
+    }
+}

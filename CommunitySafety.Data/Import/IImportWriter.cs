@@ -1,0 +1,34 @@
+using CommunitySafety.Data.Model;
+
+namespace CommunitySafety.Data.Import;
+
+public readonly record struct NewFact(int Month, string Beat, Category Category, string? CrimeType, string? LocationType, bool Domestic, int Count);
+
+public sealed record NewImportMonth(int Month, bool HasDomestic, bool HasLocationType);
+
+public sealed record NewImportMessage(ImportMessageKind Kind, string Text, int Count);
+
+/// <summary>Everything one import writes; facts are streamed, not held as a list.</summary>
+public sealed record NewImport(
+    DateTimeOffset At,
+    string? ImportedBy,
+    string? Grouping,
+    int RowsRead,
+    int RowsKept,
+    int RowsSkipped,
+    IReadOnlyList<ImportedFileReport> Files,
+    IReadOnlyList<NewImportMonth> Months,
+    IReadOnlyList<NewImportMessage> Messages,
+    IEnumerable<NewFact> Facts,
+    string ChangeDescription);
+
+public sealed record WrittenImport(int ImportId, IReadOnlyList<MonthReplacement> Months);
+
+/// <summary>
+/// Writes an import in one transaction: all of it or, on any failure, none of it. The one place that knows the
+/// database's bulk-write dialect (SQLite now; a PostgreSQL writer can stand beside it).
+/// </summary>
+public interface IImportWriter
+{
+    Task<WrittenImport> WriteAsync(NewImport import, CancellationToken cancellationToken = default);
+}

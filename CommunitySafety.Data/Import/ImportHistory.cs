@@ -1,0 +1,46 @@
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.Import;
+
+public sealed record ImportHistoryEntry(
+    int Id,
+    DateTimeOffset ImportedAt,
+    string? ImportedBy,
+    string Status,
+    DateTimeOffset? UndoneAt,
+    int RowsRead,
+    int RowsKept,
+    int RowsSkipped,
+    string? Grouping,
+    IReadOnlyList<ImportedFileReport> Files,
+    IReadOnlyList<MonthReplacement> Months,
+    IReadOnlyList<string> LiveMonths,
+    IReadOnlyList<CountedReason> SkipReasons,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>Every import, newest first, with what it holds and which of its months are live now.</summary>
+public static class ImportHistory
+{
+    public static async Task<IReadOnlyList<ImportHistoryEntry>> ListAsync(IDbContextFactory<CommunitySafetyDb> dbFactory, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var imports = await db.Imports.AsNoTracking()
+            .Include(i => i.Files).Include(i => i.Months).Include(i => i.Messages)
+            .OrderByDescending(i => i.Id)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var owners = await Importer.LiveOwnersAsync(db, null, cancellationToken);
+
+        return imports.Select(i => new ImportHistoryEntry(
+            i.Id, i.ImportedAt, i.ImportedBy,
+            i.Status == ImportStatus.Committed ? "imported" : "undone",
+            i.UndoneAt, i.RowsRead, i.RowsKept, i.RowsSkipped, i.Grouping,
+            i.Files.OrderBy(f => f.Id).Select(f => new ImportedFileReport(f.FileName, f.Format, f.Sha256, f.Encoding, f.RowsRead, f.RowsKept, f.RowsSkipped)).ToList(),
+            i.Months.OrderBy(m => m.Month).Select(m => new MonthReplacement(YearMonth.FromKey(m.Month).ToString(), m.ReplacedImportId)).ToList(),
+            i.Months.Where(m => owners.GetValueOrDefault(m.Month) == i.Id).OrderBy(m => m.Month).Select(m => YearMonth.FromKey(m.Month).ToString()).ToList(),
+            i.Messages.Where(m => m.Kind == ImportMessageKind.Skipped).Select(m => new CountedReason(m.Text, m.Count)).ToList(),
+            i.Messages.Where(m => m.Kind == ImportMessageKind.Warning).Select(m => m.Text).ToList()))
+            .ToList();
+    }
+}

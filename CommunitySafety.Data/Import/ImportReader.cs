@@ -1,0 +1,110 @@
+namespace CommunitySafety.Data.Import;
+
+/// <summary>Progress of reading the files of an import, in bytes.</summary>
+public readonly record struct ImportProgress(long BytesRead, long TotalBytes, string FileName);
+
+/// <summary>What reading every file of an import found, before anything is written.</summary>
+internal sealed class ImportReading
+{
+    public List<FileCollector> Files { get; } = [];
+    public List<ImportError> Errors { get; } = [];
+    public List<string> Warnings { get; } = [];
+    public int TotalErrors => Errors.Count(e => e.Line is null) + Files.Sum(f => f.TotalErrors);
+
+    public IEnumerable<ImportError> AllErrors => Errors.Concat(Files.SelectMany(f => f.Errors));
+}
+
+/// <summary>Reads the given files (CSV or zip) in the chosen or recognised format, aggregating as it goes.</summary>
+internal static class ImportReader
+{
+    public static ImportReading Read(
+        IReadOnlyList<UploadedFile> files,
+        ImportFormat format,
+        ImportNames names,
+        IReadOnlyDictionary<string, int> alreadyImported,
+        int maxErrorsKept,
+        IProgress<ImportProgress>? progress)
+    {
+        var reading = new ImportReading();
+        var sources = new List<ImportSource>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file.Path))
+            {
+                reading.Errors.Add(new ImportError(file.Name, null, null, null, "The file cannot be found."));
+                continue;
+            }
+            if (!file.IsZip)
+            {
+                sources.Add(ImportSource.FromFile(file.Path, file.Name));
+                continue;
+            }
+            try
+            {
+                var (entries, skipped) = ZipContents.List(file.Path, file.Name);
+                if (skipped.Count > 0)
+                    reading.Warnings.Add($"{file.Name}: outcomes and stop-and-search files are not used by the dashboard and were skipped: {string.Join(", ", skipped)}.");
+                if (entries.Count == 0)
+                    reading.Errors.Add(new ImportError(file.Name, null, null, null,
+                        "The zip file holds no police.uk street files (named like 2023-06-leicestershire-street.csv) and no beat extracts."));
+                sources.AddRange(entries);
+            }
+            catch (InvalidDataException)
+            {
+                reading.Errors.Add(new ImportError(file.Name, null, null, null, "The file is named .zip but is not a zip file that can be opened."));
+            }
+        }
+
+        // Both passes read every byte, so progress counts each file twice over.
+        var totalBytes = 2 * sources.Sum(s => s.Length);
+        long doneBytes = 0;
+        var seenInThisImport = new Dictionary<string, string>();
+        foreach (var source in sources)
+        {
+            var collector = new FileCollector(source.Name, maxErrorsKept);
+            var fingerprint = CsvFileReader.Examine(source, collector, Progress(source, doneBytes));
+            doneBytes += source.Length;
+            if (fingerprint is not null && alreadyImported.TryGetValue(fingerprint.Sha256, out var importId))
+                reading.Warnings.Add($"{source.Name} is identical to a file already imported (import {importId}); it was left out.");
+            else if (fingerprint is not null && seenInThisImport.TryGetValue(fingerprint.Sha256, out var twin))
+                reading.Warnings.Add($"{source.Name} is identical to {twin}; it was read once.");
+            else
+            {
+                if (fingerprint is not null)
+                {
+                    seenInThisImport[fingerprint.Sha256] = source.Name;
+                    CsvFileReader.ReadRows(source, fingerprint, collector,
+                        (normalized, original, c) => StartReading(format, normalized, original, c, names),
+                        Progress(source, doneBytes));
+                }
+                reading.Files.Add(collector);
+            }
+            doneBytes += source.Length;
+        }
+        return reading;
+
+        Action<long>? Progress(ImportSource source, long before) => progress is null
+            ? null
+            : read => progress.Report(new ImportProgress(before + read, totalBytes, source.Name));
+    }
+
+    private static IRowReader? StartReading(ImportFormat format, string[] normalized, string[] original, FileCollector collector, ImportNames names)
+    {
+        if (format == ImportFormat.Auto)
+        {
+            if (PoliceUkRows.Recognises(normalized)) format = ImportFormat.PoliceUk;
+            else if (BeatExtractRows.Recognises(normalized)) format = ImportFormat.BeatExtract;
+            else
+            {
+                collector.AddError(null, null, null,
+                    "The first line is not the header of a file the dashboard can read. A beat extract needs the columns " +
+                    "Month, Beat and Category; a police.uk file has the columns Month, LSOA code, LSOA name and Crime type. " +
+                    $"The first line has: {CsvFileReader.ListForPeople(original.Take(20))}.");
+                return null;
+            }
+        }
+        return format == ImportFormat.PoliceUk
+            ? PoliceUkRows.Start(normalized, original, collector, names)
+            : BeatExtractRows.Start(normalized, original, collector, names);
+    }
+}

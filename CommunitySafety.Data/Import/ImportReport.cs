@@ -1,0 +1,45 @@
+namespace CommunitySafety.Data.Import;
+
+/// <summary>
+/// Something wrong with the input. Row errors carry the line (the header is line 1), the column and the value found;
+/// a problem with a whole file (empty, not CSV, missing columns) carries only the file.
+/// </summary>
+public sealed record ImportError(string File, int? Line, string? Column, string? Value, string Problem)
+{
+    /// <summary>One sentence for a person: "q1.csv, line 7, column Month: found "2023-13"; expected a month such as 2023-04."</summary>
+    public override string ToString() => Line is null
+        ? $"{File}: {Problem}"
+        : $"{File}, line {Line}, column {Column}: found \"{Value}\"; expected {Problem}.";
+}
+
+public enum ImportOutcome
+{
+    /// <summary>The files were taken; the months they hold now come from this import.</summary>
+    Imported,
+
+    /// <summary>Every file had been imported before, byte for byte: nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>Something was wrong; nothing changed.</summary>
+    Refused,
+}
+
+public sealed record ImportedFileReport(string FileName, string Format, string Sha256, string Encoding, int RowsRead, int RowsKept, int RowsSkipped);
+
+public sealed record MonthReplacement(string Month, int? ReplacedImportId);
+
+public sealed record CountedReason(string Reason, int Count);
+
+public sealed record ImportReport(
+    ImportOutcome Outcome,
+    int? ImportId,
+    string Message,
+    IReadOnlyList<ImportedFileReport> Files,
+    int RowsRead,
+    int RowsKept,
+    int RowsSkipped,
+    IReadOnlyList<CountedReason> SkipReasons,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<MonthReplacement> Months,
+    IReadOnlyList<ImportError> Errors,
+    int TotalErrors);
