@@ -13,7 +13,8 @@ public enum ChangeDirection { Down, Up, Same }
 /// </summary>
 public sealed class MeasureView
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+    // The app runs with invariant globalization; invariant formats numbers as people in the UK write them (1,084 and 25.1).
+    private static readonly CultureInfo Uk = CultureInfo.InvariantCulture;
 
     private MeasureView(Measure? measure) => Measure = measure;
 

@@ -12,7 +12,7 @@ public static class BeatComparison
     {
         if (beat is null || district is null || district.Current == 0) return null;
         var percent = 100.0 * beat.Current / district.Current;
-        return $"{percent.ToString("0.0", CultureInfo.GetCultureInfo("en-GB"))}% of the district's {what} " +
+        return $"{percent.ToString("0.0", CultureInfo.InvariantCulture)}% of the district's {what} " +
                $"({MeasureView.Count(beat.Current)} of {MeasureView.Count(district.Current)})";
     }
 
