@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class DataServices
             sp.GetRequiredService<IImportWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             settings.Area));
+        services.AddSingleton<IFiguresService, FiguresService>();
         return services;
     }
 }

@@ -1,0 +1,59 @@
+using CommunitySafety.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Dashboard.Live;
+
+/// <summary>
+/// Tells open pages about every committed change, whichever process made it (the web app, or the command line in
+/// another process), by reading the database's change log once a second. One reader for the whole app, however many
+/// browsers are open; pages hear of it through the DataChangeNotifier.
+/// </summary>
+public sealed class DataChangeWatcher(
+    IDbContextFactory<CommunitySafetyDb> dbFactory,
+    DataChangeNotifier notifier,
+    ILogger<DataChangeWatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long lastSeen;
+        try
+        {
+            lastSeen = await DataChangeFeed.LatestIdAsync(dbFactory, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(PollInterval);
+        while (await WaitAsync(timer, stoppingToken))
+        {
+            try
+            {
+                foreach (var (id, change) in await DataChangeFeed.AfterAsync(dbFactory, lastSeen, stoppingToken))
+                {
+                    lastSeen = id;
+                    await notifier.PublishAsync(change);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not read the change log; trying again in a second.");
+            }
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

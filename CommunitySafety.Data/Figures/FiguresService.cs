@@ -1,0 +1,112 @@
+using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.Figures;
+
+/// <summary>
+/// Reads the live data (each month from the latest committed import holding it) and hands it to the calculators.
+/// The live data is small (aggregated counts), so it is read once per change and kept until the next one.
+/// </summary>
+public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings) : IFiguresService
+{
+    public const string SampleDataImporter = "sample data";
+
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private LiveData? _cache;
+
+    private FiguresOptions Options => new() { Area = settings.Area, LargestIncreaseThreshold = settings.LargestIncreaseThreshold };
+
+    public async Task<DataOverview> GetOverviewAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await LoadAsync(cancellationToken);
+        var months = live.Coverage.Select(c => c.Month).ToHashSet();
+        var quarters = months.Select(FinancialQuarter.Containing).Distinct().Order().ToList();
+        bool Complete(FinancialQuarter q) =>
+            YearMonth.Range(q.FirstMonthOfYear, q.LastMonth).All(months.Contains)
+            && YearMonth.Range(q.PreviousYear.FirstMonthOfYear, q.PreviousYear.LastMonth).All(months.Contains);
+        var defaultQuarter = quarters.Where(Complete).Cast<FinancialQuarter?>().LastOrDefault()
+                             ?? quarters.Cast<FinancialQuarter?>().LastOrDefault();
+        return new DataOverview(
+            quarters,
+            defaultQuarter,
+            live.Facts.Select(f => f.Beat).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            live.Facts.Where(f => f.Category == Category.Crime && f.CrimeType is not null).Select(f => f.CrimeType!)
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            live.IsSampleData);
+    }
+
+    public async Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
+    {
+        var live = await LoadAsync(cancellationToken);
+        var options = Options;
+        var facts = live.Facts;
+        if (beat is not null)
+        {
+            facts = facts.Where(f => string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)).ToList();
+            options = options with { Area = facts.FirstOrDefault()?.Beat ?? beat.Trim() };
+        }
+        return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
+    }
+
+    public async Task<TrendSeries?> GetTrendAsync(
+        string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
+        CancellationToken cancellationToken = default)
+    {
+        var live = await LoadAsync(cancellationToken);
+        if (!TrendCalculator.IsKnownMeasure(measure, live.Facts)) return null;
+        if (live.Coverage.Count == 0 && from is null) return new TrendSeries(measure, beat, by, []);
+        var first = from ?? live.Coverage.Min(c => c.Month);
+        var last = to ?? live.Coverage.Max(c => c.Month);
+        return TrendCalculator.Build(live.Facts, live.Coverage, measure, beat, by, first, last);
+    }
+
+    private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData);
+
+    private async Task<LiveData> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        if (_cache is { } cached && cached.Version == version) return cached;
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cache is { } again && again.Version == version) return again;
+            _cache = await ReadLiveAsync(db, version, cancellationToken);
+            return _cache;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private static async Task<LiveData> ReadLiveAsync(CommunitySafetyDb db, long version, CancellationToken cancellationToken)
+    {
+        var owners = db.ImportMonths
+            .Where(m => db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
+            .GroupBy(m => m.Month)
+            .Select(g => new { Month = g.Key, ImportId = g.Max(m => m.ImportId) });
+
+        var liveMonths = await (
+                from m in db.ImportMonths
+                join o in owners on new { m.Month, m.ImportId } equals new { o.Month, o.ImportId }
+                join i in db.Imports on m.ImportId equals i.Id
+                select new { m.Month, m.HasDomestic, m.HasLocationType, i.ImportedBy })
+            .ToListAsync(cancellationToken);
+
+        var facts = await (
+                from f in db.Facts
+                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
+                join b in db.Beats on f.BeatId equals b.Id
+                select new { f.Month, Beat = b.Name, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count })
+            .ToListAsync(cancellationToken);
+
+        return new LiveData(
+            version,
+            facts.Select(f => new MonthlyFact(YearMonth.FromKey(f.Month), f.Beat, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count)).ToList(),
+            liveMonths.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)).OrderBy(m => m.Month).ToList(),
+            liveMonths.Count > 0 && liveMonths.All(m => m.ImportedBy == SampleDataImporter));
+    }
+}
