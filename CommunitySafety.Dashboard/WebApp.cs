@@ -1,7 +1,9 @@
 using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Data;
+using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -23,13 +25,17 @@ public static class WebApp
             ?? throw new InvalidOperationException(
                 "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
         builder.Services.AddCommunitySafetyData(connectionString);
+        builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        await Database.PrepareAsync(app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>());
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
+        await Database.PrepareAsync(dbFactory);
+        if (app.Configuration.GetValue("SampleData:Enabled", true))
+            await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
 
         if (!app.Environment.IsDevelopment())
         {
