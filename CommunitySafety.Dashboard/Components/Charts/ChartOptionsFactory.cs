@@ -39,7 +39,7 @@ public static class ChartOptionsFactory
                 labels = new { style = new { colors = theme.TextColour, fontSize = "12px" }, hideOverlappingLabels = true, rotate = -45 },
                 tickAmount = !horizontal && data.Categories.Count > 16 ? 12 : (int?)null,
             },
-            yaxis = new { labels = new { style = new { colors = theme.TextColour, fontSize = "12px" } } },
+            yaxis = new { labels = new { style = new { colors = theme.TextColour, fontSize = "12px" }, maxWidth = horizontal ? 260 : 160 } },
             plotOptions = new { bar = new { horizontal, columnWidth = "70%", barHeight = "70%" } },
             stroke = new { width = data.Kind == ChartKind.Line ? 3 : 0, curve = "straight" },
             markers = new { size = data.Kind == ChartKind.Line && data.Categories.Count <= 24 ? 4 : 0 },
@@ -49,6 +49,17 @@ public static class ChartOptionsFactory
             tooltip = new { theme = theme.IsDark ? "dark" : "light" },
             annotations = new { xaxis = MarkerAnnotations(data, theme) },
             noData = new { text = "No data for this period" },
+            // On a phone: fewer quarter labels, and narrower names beside bars.
+            responsive = new object[]
+            {
+                new
+                {
+                    breakpoint = 600,
+                    options = horizontal
+                        ? (object)new { yaxis = new { labels = new { maxWidth = 130, style = new { colors = theme.TextColour, fontSize = "11px" } } } }
+                        : new { xaxis = new { tickAmount = Math.Min(8, Math.Max(1, data.Categories.Count - 1)) } },
+                },
+            },
         };
     }
 
@@ -86,6 +97,10 @@ public static class ChartOptionsFactory
                         text = data.MarkedLabel ?? data.MarkedCategory,
                         borderColor = theme.MarkerColour,
                         orientation = "horizontal",
+                        // Left of the line and below the toolbar, so the latest quarter at the right edge never clips it.
+                        textAnchor = "end",
+                        offsetX = -4,
+                        offsetY = 26,
                         style = new { color = theme.IsDark ? "#111418" : "#ffffff", background = theme.MarkerColour, fontSize = "12px" },
                     },
                 },
