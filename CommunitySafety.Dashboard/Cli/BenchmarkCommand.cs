@@ -36,8 +36,14 @@ internal static class BenchmarkCommand
             WritePoliceUkFile(file, rows);
             var fileMb = new FileInfo(file).Length / 1024.0 / 1024.0;
 
+            // Both sides run once on a small file first, so neither is timed while the runtime compiles its code.
+            var warmUp = Path.Combine(folder.FullName, "2023-warm-up-leicestershire-street.csv");
+            WritePoliceUkFile(warmUp, 1000);
+            BareParse(warmUp);
+            await TimedImport(warmUp, Path.Combine(folder.FullName, "warm-up.db"));
+
             var parseSeconds = Time(() => BareParse(file));
-            var importSeconds = await TimeAsync(() => Import(file, Path.Combine(folder.FullName, "benchmark.db")));
+            var importSeconds = await TimedImport(file, Path.Combine(folder.FullName, "benchmark.db"));
             var sqliteSeconds = SqliteCliImport(file, Path.Combine(folder.FullName, "sqlite3.db"));
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
 
@@ -107,14 +113,19 @@ internal static class BenchmarkCommand
         GC.KeepAlive(characters);
     }
 
-    private static async Task Import(string file, string databasePath)
+    /// <summary>The import alone: the database is created first, as it is when an analyst imports.</summary>
+    private static async Task<double> TimedImport(string file, string databasePath)
     {
         var services = new ServiceCollection().AddCommunitySafetyData($"Data Source={databasePath}").BuildServiceProvider();
         await using (services)
         {
             await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.CommunitySafetyDb>>());
-            var report = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest([UploadedFile.FromPath(file)]));
+            var importer = services.GetRequiredService<Importer>();
+            var watch = Stopwatch.StartNew();
+            var report = await importer.ImportAsync(new ImportRequest([UploadedFile.FromPath(file)]));
+            watch.Stop();
             if (report.Outcome != ImportOutcome.Imported) throw new InvalidOperationException("The benchmark file was refused: " + report.Message);
+            return watch.Elapsed.TotalSeconds;
         }
     }
 
@@ -147,10 +158,4 @@ internal static class BenchmarkCommand
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> TimeAsync(Func<Task> action)
-    {
-        var watch = Stopwatch.StartNew();
-        await action();
-        return watch.Elapsed.TotalSeconds;
-    }
 }

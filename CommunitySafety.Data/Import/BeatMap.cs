@@ -28,10 +28,10 @@ public sealed class BeatMap
     public static (BeatMap? Map, IReadOnlyList<ImportError> Errors) Load(ImportSource source)
     {
         var map = new BeatMap();
-        var collector = new FileCollector(source.Name, maxErrorsKept: 1000);
-        var fingerprint = CsvFileReader.Examine(source, collector);
-        if (fingerprint is not null)
-            CsvFileReader.ReadRows(source, fingerprint, collector, (normalized, original, c) => Rows.Start(normalized, original, c, map));
+        var collector = CsvFileReader.Read(
+            source,
+            () => new FileCollector(source.Name, maxErrorsKept: 1000),
+            (normalized, original, c) => Rows.Start(normalized, original, c, map = new BeatMap()));
         return collector.Errors.Count > 0 ? (null, collector.Errors) : (map, collector.Errors);
     }
 

@@ -17,33 +17,54 @@ internal static class CsvFileReader
 {
     static CsvFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>The first pass: is it CSV at all, its SHA-256 and its encoding. Null with an error added when not CSV.</summary>
-    public static FileFingerprint? Examine(ImportSource source, FileCollector collector, Action<long>? onBytesRead = null)
-    {
-        using var stream = source.Open();
-        var whyNot = ContentSniffer.WhyNotCsv(stream);
-        if (whyNot is not null)
-        {
-            collector.AddError(null, null, null, whyNot);
-            return null;
-        }
-        using var again = source.Open();
-        var fingerprint = FileFingerprint.Of(again, onBytesRead);
-        collector.Sha256 = fingerprint.Sha256;
-        collector.Encoding = fingerprint.IsUtf8 ? "UTF-8" : "Windows-1252";
-        return fingerprint;
-    }
-
     /// <summary>
-    /// The second pass: the rows. <paramref name="startReading"/> looks at the header (normalised names, names as
-    /// written) and returns the reader for the rows, or null after adding an error to the collector.
+    /// Reads one file into a collector made by <paramref name="newCollector"/>. <paramref name="startReading"/> looks at
+    /// the header (normalised names, names as written) and returns the reader for the rows, or null after adding an
+    /// error. The file is read once, as UTF-8, while it is hashed; only a file that turns out not to be UTF-8 is read
+    /// a second time, as Windows-1252.
     /// </summary>
-    public static void ReadRows(
+    public static FileCollector Read(
         ImportSource source,
-        FileFingerprint fingerprint,
-        FileCollector collector,
+        Func<FileCollector> newCollector,
         Func<string[], string[], FileCollector, IRowReader?> startReading,
         Action<long>? onBytesRead = null)
+    {
+        var collector = newCollector();
+        using (var probe = source.Open())
+        {
+            var whyNot = ContentSniffer.WhyNotCsv(probe);
+            if (whyNot is not null)
+            {
+                collector.AddError(null, null, null, whyNot);
+                return collector;
+            }
+        }
+
+        // The hash and the UTF-8 check read the file on the other core while this one parses it as UTF-8.
+        var fingerprinting = Task.Run(() =>
+        {
+            using var stream = source.Open();
+            return FileFingerprint.Of(stream);
+        });
+        using (var stream = source.Open()) ReadRows(stream, Encoding.UTF8, collector, startReading, onBytesRead);
+        var fingerprint = fingerprinting.GetAwaiter().GetResult();
+        collector.Sha256 = fingerprint.Sha256;
+        if (fingerprint.IsUtf8) return collector;
+
+        collector = newCollector();
+        collector.Sha256 = fingerprint.Sha256;
+        collector.Encoding = "Windows-1252";
+        using var again = source.Open();
+        ReadRows(again, Encoding.GetEncoding(1252), collector, startReading, onBytesRead);
+        return collector;
+    }
+
+    private static void ReadRows(
+        Stream stream,
+        Encoding encoding,
+        FileCollector collector,
+        Func<string[], string[], FileCollector, IRowReader?> startReading,
+        Action<long>? onBytesRead)
     {
         var options = new CsvReaderOptions
         {
@@ -56,14 +77,13 @@ internal static class CsvFileReader
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            Encoding = fingerprint.IsUtf8 ? Encoding.UTF8 : Encoding.GetEncoding(1252),
+            Encoding = encoding,
             OnMalformedRecord = bad => collector.AddError(
                 (int)bad.LineNumber, "(the whole row)", Shorten(bad.RawRecord),
                 "a row whose quotes are balanced (a field holding a comma or a quote must be wrapped in quotes, with any quote in it doubled)"),
         };
 
-        using var stream = source.Open();
-        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
+        using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         reader.ReadHeader();
         var original = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         if (original.Length == 0 || original.All(h => h.Length == 0))
@@ -82,17 +102,12 @@ internal static class CsvFileReader
         if (rows is null) return;
 
         var any = false;
-        var nextReport = 0L;
         while (reader.Read())
         {
             any = true;
             collector.RowsRead++;
             rows.ReadRow(reader, (int)reader.LineNumber);
-            if (onBytesRead is not null && reader.ByteOffset >= nextReport)
-            {
-                onBytesRead(reader.ByteOffset);
-                nextReport = reader.ByteOffset + (1 << 20);
-            }
+            if (onBytesRead is not null && (collector.RowsRead & 0x3FFF) == 0) onBytesRead(reader.ByteOffset);
         }
         if (!any) collector.AddError(null, null, null, "The file has a header row but no data rows.");
     }

@@ -15,7 +15,7 @@ internal sealed class FileCollector(string fileName, int maxErrorsKept)
     public string Format { get; set; } = "";
     public string Encoding { get; set; } = "UTF-8";
     public string Sha256 { get; set; } = "";
-    public Dictionary<FactKey, int> Counts { get; } = [];
+    public Dictionary<FactKey, int> Counts { get; } = new(FactKeyComparer.Instance);
     public Dictionary<int, (bool HasDomestic, bool HasLocationType)> Months { get; } = [];
     public List<ImportError> Errors { get; } = [];
     public int TotalErrors { get; private set; }

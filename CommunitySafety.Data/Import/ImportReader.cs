@@ -55,31 +55,27 @@ internal static class ImportReader
             }
         }
 
-        // Both passes read every byte, so progress counts each file twice over.
-        var totalBytes = 2 * sources.Sum(s => s.Length);
+        var totalBytes = sources.Sum(s => s.Length);
         long doneBytes = 0;
         var seenInThisImport = new Dictionary<string, string>();
         foreach (var source in sources)
         {
-            var collector = new FileCollector(source.Name, maxErrorsKept);
-            var fingerprint = CsvFileReader.Examine(source, collector, Progress(source, doneBytes));
+            var collector = CsvFileReader.Read(
+                source,
+                () => new FileCollector(source.Name, maxErrorsKept),
+                (normalized, original, c) => StartReading(format, normalized, original, c, names),
+                Progress(source, doneBytes));
             doneBytes += source.Length;
-            if (fingerprint is not null && alreadyImported.TryGetValue(fingerprint.Sha256, out var importId))
+
+            if (collector.Sha256.Length > 0 && alreadyImported.TryGetValue(collector.Sha256, out var importId))
                 reading.Warnings.Add($"{source.Name} is identical to a file already imported (import {importId}); it was left out.");
-            else if (fingerprint is not null && seenInThisImport.TryGetValue(fingerprint.Sha256, out var twin))
+            else if (collector.Sha256.Length > 0 && seenInThisImport.TryGetValue(collector.Sha256, out var twin))
                 reading.Warnings.Add($"{source.Name} is identical to {twin}; it was read once.");
             else
             {
-                if (fingerprint is not null)
-                {
-                    seenInThisImport[fingerprint.Sha256] = source.Name;
-                    CsvFileReader.ReadRows(source, fingerprint, collector,
-                        (normalized, original, c) => StartReading(format, normalized, original, c, names),
-                        Progress(source, doneBytes));
-                }
+                if (collector.Sha256.Length > 0) seenInThisImport[collector.Sha256] = source.Name;
                 reading.Files.Add(collector);
             }
-            doneBytes += source.Length;
         }
         return reading;
 

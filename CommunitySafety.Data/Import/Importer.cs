@@ -185,7 +185,7 @@ public sealed class Importer(
 
     private static IEnumerable<NewFact> MergeFacts(IReadOnlyList<FileCollector> files)
     {
-        var counts = files.Count == 1 ? files[0].Counts : new Dictionary<FactKey, int>();
+        var counts = files.Count == 1 ? files[0].Counts : new Dictionary<FactKey, int>(FactKeyComparer.Instance);
         if (files.Count > 1)
             foreach (var (key, count) in files.SelectMany(f => f.Counts))
                 counts[key] = counts.GetValueOrDefault(key) + count;

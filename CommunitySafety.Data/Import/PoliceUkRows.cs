@@ -14,7 +14,7 @@ internal sealed class PoliceUkRows : IRowReader
     private readonly FileCollector _collector;
     private readonly ImportNames _names;
     private readonly MonthCache _months = new();
-    private readonly Dictionary<string, string?> _beatOfLsoa = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SeenStrings<string?> _beatOfLsoa = new();
     private readonly int _month, _lsoaCode, _lsoaName, _crimeType;
     private readonly string _outsideReason, _noLsoaReason;
     private readonly string[] _headers;
@@ -59,9 +59,9 @@ internal sealed class PoliceUkRows : IRowReader
 
     public void ReadRow(CsvReader row, int line)
     {
-        var code = Field(row, _lsoaCode).Trim();
-        var name = Field(row, _lsoaName).Trim();
-        if (code.Length == 0 && name.Length == 0)
+        var code = Field(row, _lsoaCode);
+        var name = Field(row, _lsoaName);
+        if (string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(name))
         {
             _collector.Skip(_noLsoaReason);
             return;
@@ -90,15 +90,17 @@ internal sealed class PoliceUkRows : IRowReader
     private string? BeatOf(string code, string name)
     {
         var lookup = code.Length > 0 ? code : name;
-        if (_beatOfLsoa.TryGetValue(lookup, out var known)) return known;
+        if (_beatOfLsoa.TryGet(lookup, out var known)) return known;
 
+        code = code.Trim();
+        name = name.Trim();
         string? beat;
         if (_names.BeatMap is { } map) beat = map.BeatOf(code, name);
         else if (name.StartsWith(_names.Area + " ", StringComparison.OrdinalIgnoreCase)) beat = Neighbourhood(name);
         else beat = null;
 
         beat = beat is null ? null : _names.Beats.Of(beat);
-        _beatOfLsoa[lookup] = beat;
+        _beatOfLsoa.Add(lookup, beat);
         return beat;
     }
 
