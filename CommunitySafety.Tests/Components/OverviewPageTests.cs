@@ -38,7 +38,7 @@ public class OverviewPageTests : ComponentTestContext
     }
 
     [Fact]
-    public void A_disposed_page_stops_listening_for_changes()
+    public async Task A_disposed_page_stops_listening_for_changes()
     {
         Render<MudPopoverProvider>();
         var page = Render<OverviewPage>();
@@ -46,7 +46,7 @@ public class OverviewPageTests : ComponentTestContext
         page.Instance.Dispose();
         var requests = Figures.SummaryRequests.Count;
 
-        Notifier.PublishAsync(new DataChange("Q2 2023-24 data imported", DateTimeOffset.UtcNow)).GetAwaiter().GetResult();
+        await Notifier.PublishAsync(new DataChange("Q2 2023-24 data imported", DateTimeOffset.UtcNow));
 
         Assert.Equal(requests, Figures.SummaryRequests.Count);
     }
