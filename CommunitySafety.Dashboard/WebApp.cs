@@ -27,7 +27,8 @@ public static class WebApp
         builder.Services.AddCommunitySafetyData(connectionString);
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
-        builder.Services.AddMudServices();
+        // Notices at the bottom, clear of the period picker at the top right.
+        builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
 
