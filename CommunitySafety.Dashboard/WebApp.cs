@@ -1,16 +1,43 @@
+using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components;
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Live;
+using CommunitySafety.Data;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
 
 namespace CommunitySafety.Dashboard;
 
 /// <summary>The Blazor Server dashboard: services, middleware and endpoints.</summary>
 public static class WebApp
 {
+    /// <summary>Where the dashboard listens unless --urls (or ASPNETCORE_URLS) says otherwise: this machine only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5098";
+
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+
+        var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
+            ?? throw new InvalidOperationException(
+                "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
+        builder.Services.AddCommunitySafetyData(connectionString);
+        builder.Services.AddHostedService<DataChangeWatcher>();
+        builder.Services.AddScoped<DashboardContext>();
+        // Notices at the bottom, clear of the period picker at the top right.
+        builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
+        await Database.PrepareAsync(dbFactory);
+        if (app.Configuration.GetValue("SampleData:Enabled", true))
+            await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -18,6 +45,7 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }

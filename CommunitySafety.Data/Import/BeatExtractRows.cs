@@ -8,7 +8,13 @@ internal sealed class BeatExtractRows : IRowReader
 {
     private readonly FileCollector _collector;
     private readonly ImportNames _names;
-    private readonly MonthCache _months = new();
+    private readonly FieldCache<YearMonth?> _months = new(text => FieldParsers.TryParseMonth(text, out var m) ? m : null);
+    private readonly FieldCache<int> _beats;
+    private readonly FieldCache<Category?> _categories = new(text => FieldParsers.TryParseCategory(text, out var c) ? c : null);
+    private readonly FieldCache<int> _types;
+    private readonly FieldCache<int> _locations;
+    private readonly FieldCache<bool?> _domestics = new(text => FieldParsers.TryParseDomestic(text, out var d) ? d : null);
+    private readonly FieldCache<int?> _counts = new(text => FieldParsers.TryParseCount(text, out var c) ? c : null);
     private readonly int _month, _beat, _category, _type, _location, _domestic, _count;
     private readonly string[] _headers;
 
@@ -17,6 +23,9 @@ internal sealed class BeatExtractRows : IRowReader
         _collector = collector;
         _names = names;
         _headers = original;
+        _beats = new FieldCache<int>(names.Beats.IdOf);
+        _types = new FieldCache<int>(names.CrimeTypes.IdOf);
+        _locations = new FieldCache<int>(names.LocationTypes.IdOf);
         _month = BeatExtractColumns.Month.FindIn(normalized);
         _beat = BeatExtractColumns.Beat.FindIn(normalized);
         _category = BeatExtractColumns.Category.FindIn(normalized);
@@ -50,35 +59,35 @@ internal sealed class BeatExtractRows : IRowReader
     public void ReadRow(CsvReader row, int line)
     {
         var errors = _collector.TotalErrors;
-        var monthText = Field(row, _month);
-        if (!_months.TryParse(monthText, out var month)) Error(line, _month, monthText, FieldParsers.MonthForms);
+        var month = _months.Get(row, _month);
+        if (month is null) Error(row, line, _month, FieldParsers.MonthForms);
 
-        var beatText = Field(row, _beat);
-        var beat = _names.Beats.Of(beatText);
-        if (beat is null) Error(line, _beat, beatText, "a beat name, such as Harborough North");
+        var beat = _beats.Get(row, _beat);
+        if (beat == NameTable.None) Error(row, line, _beat, "a beat name, such as Harborough North");
 
-        var categoryText = Field(row, _category);
-        if (!FieldParsers.TryParseCategory(categoryText, out var category)) Error(line, _category, categoryText, FieldParsers.CategoryForms);
+        var category = _categories.Get(row, _category);
+        if (category is null) Error(row, line, _category, FieldParsers.CategoryForms);
 
-        var typeText = Field(row, _type);
-        var type = _names.CrimeTypes.Of(typeText);
-        if (category == Category.Crime && type is null)
-            Error(line, _type >= 0 ? _type : _category, typeText, "a crime type for a Crime row, such as Criminal Damage", _type < 0 ? "Type" : null);
+        var type = _types.Get(row, _type);
+        if (category == Category.Crime && type == NameTable.None)
+        {
+            if (_type >= 0) Error(row, line, _type, "a crime type for a Crime row, such as Criminal Damage");
+            else _collector.AddError(line, "Type", "", "a Type column giving the crime type of each Crime row, such as Criminal Damage");
+        }
 
-        var location = _names.LocationTypes.Of(Field(row, _location));
+        var location = _locations.Get(row, _location);
 
-        var domesticText = Field(row, _domestic);
-        if (!FieldParsers.TryParseDomestic(domesticText, out var domestic)) Error(line, _domestic, domesticText, FieldParsers.DomesticForms);
+        var domestic = _domestics.Get(row, _domestic);
+        if (domestic is null) Error(row, line, _domestic, FieldParsers.DomesticForms);
 
-        var countText = Field(row, _count);
-        if (!FieldParsers.TryParseCount(countText, out var count)) Error(line, _count, countText, FieldParsers.CountForms);
+        var count = _counts.Get(row, _count);
+        if (count is null) Error(row, line, _count, FieldParsers.CountForms);
 
         if (_collector.TotalErrors > errors) return;
-        _collector.Keep(new FactKey(month.Key, beat!, category, type, location, domestic), count, _domestic >= 0, _location >= 0);
+        var key = FactKey.Pack(month!.Value, category!.Value, domestic!.Value, beat, type, location);
+        _collector.Keep(month.Value, key, count!.Value, _domestic >= 0, _location >= 0);
     }
 
-    private static string Field(CsvReader row, int index) => index >= 0 && index < row.FieldCount ? row.GetString(index) : "";
-
-    private void Error(int line, int index, string value, string expected, string? columnName = null) =>
-        _collector.AddError(line, columnName ?? _headers[index], CsvFileReader.Shorten(value), expected);
+    private void Error(CsvReader row, int line, int column, string expected) =>
+        _collector.AddError(line, _headers[column], CsvFileReader.Shorten(row.GetString(column)), expected);
 }

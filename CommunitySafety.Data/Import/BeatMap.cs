@@ -80,7 +80,7 @@ internal sealed class ImportNames(string area, BeatMap? beatMap, IEnumerable<str
 {
     public string Area { get; } = area;
     public BeatMap? BeatMap { get; } = beatMap;
-    public Canonical Beats { get; } = new(beats);
-    public Canonical CrimeTypes { get; } = new(crimeTypes);
-    public Canonical LocationTypes { get; } = new(locationTypes);
+    public NameTable Beats { get; } = new(beats);
+    public NameTable CrimeTypes { get; } = new(crimeTypes);
+    public NameTable LocationTypes { get; } = new(locationTypes);
 }

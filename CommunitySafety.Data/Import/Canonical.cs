@@ -1,83 +1,94 @@
-using System.Runtime.CompilerServices;
+using CommunitySafety.Data.Model;
+using CsvHelper;
 
 namespace CommunitySafety.Data.Import;
 
 /// <summary>
-/// Spells a name the way it was first seen, so that "harborough north" and "Harborough North " are one beat,
-/// and "criminal damage" joins "Criminal Damage". Each name has exactly one string instance, which lets the
-/// aggregation compare names by reference.
+/// Names with small whole-number ids, each spelt the way it was first seen, so that "harborough north" and
+/// "Harborough North " are one beat and "criminal damage" joins "Criminal Damage".
 /// </summary>
-internal sealed class Canonical(IEnumerable<string> known)
+internal sealed class NameTable
 {
-    private readonly Dictionary<string, string> _names = known
-        .DistinctBy(n => n, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(n => n, n => n, StringComparer.OrdinalIgnoreCase);
+    public const int None = -1;
 
-    private readonly SeenStrings<string?> _seen = new();
+    private readonly List<string> _names = [];
+    private readonly Dictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Null for an empty value.</summary>
-    public string? Of(string value)
+    public NameTable(IEnumerable<string> known)
     {
-        if (_seen.TryGet(value, out var known)) return known;
+        foreach (var name in known) IdOf(name);
+    }
+
+    /// <summary><see cref="None"/> for an empty value.</summary>
+    public int IdOf(string value)
+    {
         var trimmed = value.Trim();
-        string? canonical = null;
-        if (trimmed.Length > 0 && !_names.TryGetValue(trimmed, out canonical))
-        {
-            canonical = trimmed;
-            _names[trimmed] = trimmed;
-        }
-        _seen.Add(value, canonical);
-        return canonical;
+        if (trimmed.Length == 0) return None;
+        if (_ids.TryGetValue(trimmed, out var id)) return id;
+        id = _names.Count;
+        _names.Add(trimmed);
+        _ids[trimmed] = id;
+        return id;
+    }
+
+    public string? NameOf(int id) => id == None ? null : _names[id];
+}
+
+/// <summary>
+/// What a column's text means, worked out once per distinct text: a big file repeats the same few months, beats
+/// and types on every row, so nearly every row is answered from here without making a string. Bounded, so a file
+/// of all-different values costs no more memory than it would without it.
+/// </summary>
+internal sealed class FieldCache<T>(Func<string, T> meaning)
+{
+    private const int Limit = 65_536;
+    private readonly Dictionary<string, T> _known = new(StringComparer.Ordinal);
+    private char[] _buffer = new char[128];
+
+    public T Get(CsvReader row, int column)
+    {
+        if (column < 0 || column >= row.FieldCount) return Of("");
+        var bytes = row.GetSpan(column).Length;
+        if (bytes > _buffer.Length) _buffer = new char[Math.Max(bytes, _buffer.Length * 2)];
+        var text = _buffer.AsSpan(0, row.GetChars(column, _buffer));
+        var lookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(text, out var value) ? value : Of(text.ToString());
+    }
+
+    private T Of(string text)
+    {
+        if (_known.TryGetValue(text, out var value)) return value;
+        value = meaning(text);
+        if (_known.Count < Limit) _known[text] = value;
+        return value;
     }
 }
 
 /// <summary>
-/// Answers again for a string instance seen before. The CSV reader hands out one pooled instance per distinct
-/// value, so on a big file nearly every lookup is answered here by reference, without hashing the text.
-/// Bounded, so a file of all-different values costs no more memory than it would without it.
+/// One aggregated count's key packed into a long, so counting a row is one cheap dictionary step:
+/// month (14 bits), category (2), domestic (1), beat (16), crime type (15), location type (15).
 /// </summary>
-internal sealed class SeenStrings<T>
+internal static class FactKey
 {
-    private const int Limit = 4096;
-    private readonly Dictionary<string, T> _byInstance = new(ReferenceEqualityComparer.Instance);
+    public const int MaxNames = 32_767;
 
-    public bool TryGet(string instance, out T value) => _byInstance.TryGetValue(instance, out value!);
-
-    public void Add(string instance, T value)
+    public static long Pack(YearMonth month, Category category, bool domestic, int beat, int crimeType, int locationType)
     {
-        if (_byInstance.Count < Limit) _byInstance[instance] = value;
+        long monthIndex = (month.Year - 1900) * 12 + month.Month - 1;
+        return monthIndex << 49 | (long)category << 47 | (domestic ? 1L : 0L) << 46
+               | (long)beat << 30 | (long)(crimeType + 1) << 15 | (long)(locationType + 1);
     }
-}
 
-/// <summary>Parsing the same month text again and again is the commonest work of a big file: remember each one.</summary>
-internal sealed class MonthCache
-{
-    private readonly SeenStrings<Model.YearMonth?> _seen = new();
-
-    public bool TryParse(string text, out Model.YearMonth month)
+    public static NewFact Unpack(long key, int count, ImportNames names)
     {
-        if (!_seen.TryGet(text, out var known))
-        {
-            known = FieldParsers.TryParseMonth(text, out var parsed) ? parsed : null;
-            _seen.Add(text, known);
-        }
-        month = known.GetValueOrDefault();
-        return known.HasValue;
+        var monthIndex = (int)(key >> 49);
+        var month = new YearMonth(1900 + monthIndex / 12, monthIndex % 12 + 1);
+        var category = (Category)((key >> 47) & 0b11);
+        var domestic = ((key >> 46) & 1) == 1;
+        var beat = (int)((key >> 30) & 0xFFFF);
+        var crimeType = (int)((key >> 15) & 0x7FFF) - 1;
+        var locationType = (int)(key & 0x7FFF) - 1;
+        return new NewFact(month.Key, names.Beats.NameOf(beat)!, category, names.CrimeTypes.NameOf(crimeType),
+            names.LocationTypes.NameOf(locationType), domestic, count);
     }
-}
-
-/// <summary>Compares fact keys by the identity of their canonical strings: cheap, and exact because each name has one instance.</summary>
-internal sealed class FactKeyComparer : IEqualityComparer<FactKey>
-{
-    public static readonly FactKeyComparer Instance = new();
-
-    public bool Equals(FactKey a, FactKey b) =>
-        a.Month == b.Month && a.Category == b.Category && a.Domestic == b.Domestic
-        && ReferenceEquals(a.Beat, b.Beat) && ReferenceEquals(a.CrimeType, b.CrimeType) && ReferenceEquals(a.LocationType, b.LocationType);
-
-    public int GetHashCode(FactKey key) => HashCode.Combine(
-        key.Month, (int)key.Category, key.Domestic,
-        RuntimeHelpers.GetHashCode(key.Beat),
-        key.CrimeType is null ? 0 : RuntimeHelpers.GetHashCode(key.CrimeType),
-        key.LocationType is null ? 0 : RuntimeHelpers.GetHashCode(key.LocationType));
 }

@@ -2,9 +2,6 @@ using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Data.Import;
 
-/// <summary>The key of one aggregated count. Strings are already in their canonical spelling.</summary>
-internal readonly record struct FactKey(int Month, string Beat, Category Category, string? CrimeType, string? LocationType, bool Domestic);
-
 /// <summary>
 /// What reading one file produced: counts aggregated while reading (so memory follows the number of distinct
 /// month/beat/type combinations, not the number of rows), the months seen, and every error, skip and warning.
@@ -15,7 +12,8 @@ internal sealed class FileCollector(string fileName, int maxErrorsKept)
     public string Format { get; set; } = "";
     public string Encoding { get; set; } = "UTF-8";
     public string Sha256 { get; set; } = "";
-    public Dictionary<FactKey, int> Counts { get; } = new(FactKeyComparer.Instance);
+    /// <summary>Counts by <see cref="FactKey"/>.</summary>
+    public Dictionary<long, int> Counts { get; } = [];
     public Dictionary<int, (bool HasDomestic, bool HasLocationType)> Months { get; } = [];
     public List<ImportError> Errors { get; } = [];
     public int TotalErrors { get; private set; }
@@ -37,12 +35,16 @@ internal sealed class FileCollector(string fileName, int maxErrorsKept)
         SkipReasons[reason] = SkipReasons.GetValueOrDefault(reason) + 1;
     }
 
-    public void Keep(FactKey key, int count, bool hasDomestic, bool hasLocationType)
+    private int _lastMonth;
+
+    public void Keep(YearMonth month, long key, int count, bool hasDomestic, bool hasLocationType)
     {
         RowsKept++;
         if (TotalErrors > 0) return; // the file will be refused: stop spending memory on counts
         ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _);
         total += count;
-        if (!Months.ContainsKey(key.Month)) Months[key.Month] = (hasDomestic, hasLocationType);
+        if (month.Key == _lastMonth) return;
+        _lastMonth = month.Key;
+        Months.TryAdd(month.Key, (hasDomestic, hasLocationType));
     }
 }

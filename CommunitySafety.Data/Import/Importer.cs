@@ -98,7 +98,7 @@ public sealed class Importer(
                 .. skipReasons.Select(r => new NewImportMessage(ImportMessageKind.Skipped, r.Reason, r.Count)),
                 .. warnings.Select(w => new NewImportMessage(ImportMessageKind.Warning, w, 1)),
             ],
-            MergeFacts(files),
+            MergeFacts(files, names),
             DescribeMonths(months.Select(m => YearMonth.FromKey(m.Month)).ToList()) + " imported");
 
         var written = await writer.WriteAsync(newImport, cancellationToken);
@@ -183,13 +183,13 @@ public sealed class Importer(
             .OrderBy(m => m.Month)
             .ToList();
 
-    private static IEnumerable<NewFact> MergeFacts(IReadOnlyList<FileCollector> files)
+    private static IEnumerable<NewFact> MergeFacts(IReadOnlyList<FileCollector> files, ImportNames names)
     {
-        var counts = files.Count == 1 ? files[0].Counts : new Dictionary<FactKey, int>(FactKeyComparer.Instance);
+        var counts = files.Count == 1 ? files[0].Counts : new Dictionary<long, int>();
         if (files.Count > 1)
             foreach (var (key, count) in files.SelectMany(f => f.Counts))
                 counts[key] = counts.GetValueOrDefault(key) + count;
-        return counts.Select(c => new NewFact(c.Key.Month, c.Key.Beat, c.Key.Category, c.Key.CrimeType, c.Key.LocationType, c.Key.Domestic, c.Value));
+        return counts.Select(c => FactKey.Unpack(c.Key, c.Value, names));
     }
 
     /// <summary>"Q2 2023-24 data" for a whole quarter, else "data for Apr 2023 to Jun 2023".</summary>

@@ -13,8 +13,10 @@ internal sealed class PoliceUkRows : IRowReader
 
     private readonly FileCollector _collector;
     private readonly ImportNames _names;
-    private readonly MonthCache _months = new();
-    private readonly SeenStrings<string?> _beatOfLsoa = new();
+    private readonly FieldCache<YearMonth?> _months = new(text => FieldParsers.TryParseMonth(text, out var m) ? m : null);
+    private readonly FieldCache<int> _beatOfCode;
+    private readonly FieldCache<int> _beatOfName;
+    private readonly FieldCache<(Category Category, int Type)> _crimeTypes;
     private readonly int _month, _lsoaCode, _lsoaName, _crimeType;
     private readonly string _outsideReason, _noLsoaReason;
     private readonly string[] _headers;
@@ -24,6 +26,13 @@ internal sealed class PoliceUkRows : IRowReader
         _collector = collector;
         _names = names;
         _headers = original;
+        _beatOfCode = new FieldCache<int>(code => BeatOf(code, ""));
+        _beatOfName = new FieldCache<int>(name => BeatOf("", name));
+        _crimeTypes = new FieldCache<(Category, int)>(text =>
+        {
+            var isAsb = string.Equals(text.Trim(), AsbCrimeType, StringComparison.OrdinalIgnoreCase);
+            return isAsb ? (Category.Asb, NameTable.None) : (Category.Crime, names.CrimeTypes.IdOf(text));
+        });
         _month = PoliceUkColumns.Month.FindIn(normalized);
         _lsoaCode = PoliceUkColumns.LsoaCode.FindIn(normalized);
         _lsoaName = PoliceUkColumns.LsoaName.FindIn(normalized);
@@ -59,57 +68,53 @@ internal sealed class PoliceUkRows : IRowReader
 
     public void ReadRow(CsvReader row, int line)
     {
-        var code = Field(row, _lsoaCode);
-        var name = Field(row, _lsoaName);
-        if (string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(name))
+        var beat = _lsoaCode >= 0 ? _beatOfCode.Get(row, _lsoaCode) : NoLsoa;
+        if (beat < 0 && _lsoaName >= 0)
         {
-            _collector.Skip(_noLsoaReason);
-            return;
+            var byName = _beatOfName.Get(row, _lsoaName);
+            if (byName >= 0 || beat == NoLsoa) beat = byName;
         }
-
-        var beat = BeatOf(code, name);
-        if (beat is null)
+        if (beat < 0)
         {
-            _collector.Skip(_outsideReason);
+            _collector.Skip(beat == NoLsoa ? _noLsoaReason : _outsideReason);
             return;
         }
 
         var errors = _collector.TotalErrors;
-        var monthText = Field(row, _month);
-        if (!_months.TryParse(monthText, out var month)) Error(line, _month, monthText, FieldParsers.MonthForms);
+        var month = _months.Get(row, _month);
+        if (month is null) Error(row, line, _month, FieldParsers.MonthForms);
 
-        var crimeType = _names.CrimeTypes.Of(Field(row, _crimeType));
-        if (crimeType is null) Error(line, _crimeType, "", "a police.uk crime type, such as Burglary or Anti-social behaviour");
+        var (category, type) = _crimeTypes.Get(row, _crimeType);
+        if (category == Category.Crime && type == NameTable.None)
+            Error(row, line, _crimeType, "a police.uk crime type, such as Burglary or Anti-social behaviour");
 
         if (_collector.TotalErrors > errors) return;
-        var isAsb = string.Equals(crimeType, AsbCrimeType, StringComparison.OrdinalIgnoreCase);
-        var key = new FactKey(month.Key, beat, isAsb ? Category.Asb : Category.Crime, isAsb ? null : crimeType, null, false);
-        _collector.Keep(key, 1, hasDomestic: false, hasLocationType: false);
+        _collector.Keep(month!.Value, FactKey.Pack(month.Value, category, false, beat, type, NameTable.None), 1,
+            hasDomestic: false, hasLocationType: false);
     }
 
-    private string? BeatOf(string code, string name)
-    {
-        var lookup = code.Length > 0 ? code : name;
-        if (_beatOfLsoa.TryGet(lookup, out var known)) return known;
+    private const int NoLsoa = -1;
+    private const int Outside = -2;
 
+    /// <summary>The beat's id, <see cref="Outside"/> for an LSOA outside the area, <see cref="NoLsoa"/> when none is given.</summary>
+    private int BeatOf(string code, string name)
+    {
         code = code.Trim();
         name = name.Trim();
+        if (code.Length == 0 && name.Length == 0) return NoLsoa;
+
         string? beat;
         if (_names.BeatMap is { } map) beat = map.BeatOf(code, name);
         else if (name.StartsWith(_names.Area + " ", StringComparison.OrdinalIgnoreCase)) beat = Neighbourhood(name);
+        else if (name.Length == 0) return NoLsoa; // a code alone says nothing about the area without a map: try the name
         else beat = null;
-
-        beat = beat is null ? null : _names.Beats.Of(beat);
-        _beatOfLsoa.Add(lookup, beat);
-        return beat;
+        return beat is null ? Outside : _names.Beats.IdOf(beat);
     }
 
     /// <summary>"Harborough 001A" is in neighbourhood "Harborough 001".</summary>
     private static string Neighbourhood(string lsoaName) =>
         lsoaName.Length > 1 && char.IsLetter(lsoaName[^1]) ? lsoaName[..^1].TrimEnd() : lsoaName;
 
-    private static string Field(CsvReader row, int index) => index >= 0 && index < row.FieldCount ? row.GetString(index) : "";
-
-    private void Error(int line, int index, string value, string expected) =>
-        _collector.AddError(line, _headers[index], CsvFileReader.Shorten(value), expected);
+    private void Error(CsvReader row, int line, int column, string expected) =>
+        _collector.AddError(line, _headers[column], CsvFileReader.Shorten(column < row.FieldCount ? row.GetString(column) : ""), expected);
 }

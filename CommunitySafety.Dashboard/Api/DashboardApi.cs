@@ -1,0 +1,70 @@
+using CommunitySafety.Data.Figures;
+
+namespace CommunitySafety.Dashboard.Api;
+
+/// <summary>
+/// GET /api/summary and GET /api/trends: the figures as JSON, in the shape of shared/spec/summary-contract.md.
+/// A bad parameter gets 400 with a sentence saying what is wrong.
+/// </summary>
+public static class DashboardApi
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/summary", GetSummaryAsync);
+        api.MapGet("/trends", GetTrendAsync);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> GetSummaryAsync(
+        string? year, string? quarter, string? beat, IFiguresService figures, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(year)) return BadRequest("year is missing: give a financial year like 2023-24.");
+        if (!FinancialQuarter.TryParseYear(year, out _)) return BadRequest($"year must be a financial year like 2023-24, not '{year}'.");
+        if (!int.TryParse(quarter, out var quarterNumber) || !FinancialQuarter.TryCreate(year, quarterNumber, out var period))
+            return BadRequest(string.IsNullOrWhiteSpace(quarter) ? "quarter is missing: it must be 1, 2, 3 or 4." : $"quarter must be 1, 2, 3 or 4, not '{quarter}'.");
+
+        var overview = await figures.GetOverviewAsync(cancellationToken);
+        var beatName = KnownBeat(overview, beat, out var beatProblem);
+        if (beatProblem is not null) return BadRequest(beatProblem);
+
+        var summary = await figures.GetSummaryAsync(period.Value, beatName, cancellationToken);
+        return Results.Json(summary, SummaryJson.Options);
+    }
+
+    internal static async Task<IResult> GetTrendAsync(
+        string? measure, string? beat, string? by, IFiguresService figures, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(measure))
+            return BadRequest("measure is missing: give asb, crime, domestic or a crime type.");
+        TrendGranularity granularity;
+        switch (by?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "month": granularity = TrendGranularity.Month; break;
+            case "quarter": granularity = TrendGranularity.Quarter; break;
+            default: return BadRequest($"by must be month or quarter, not '{by}'.");
+        }
+
+        var overview = await figures.GetOverviewAsync(cancellationToken);
+        var beatName = KnownBeat(overview, beat, out var beatProblem);
+        if (beatProblem is not null) return BadRequest(beatProblem);
+
+        var series = await figures.GetTrendAsync(measure.Trim(), beatName, granularity, cancellationToken: cancellationToken);
+        return series is null
+            ? BadRequest($"measure '{measure}' is not asb, crime, domestic or a known crime type.")
+            : Results.Json(series, SummaryJson.Options);
+    }
+
+    /// <summary>The beat as the data spells it; null (no problem) for the whole district.</summary>
+    private static string? KnownBeat(DataOverview overview, string? beat, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(beat)) return null;
+        var known = overview.Beats.FirstOrDefault(b => string.Equals(b, beat.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (known is null) problem = $"beat '{beat}' is not a known beat; the beats are {string.Join(", ", overview.Beats)}.";
+        return known;
+    }
+
+    private static IResult BadRequest(string sentence) =>
+        Results.Problem(detail: sentence, statusCode: StatusCodes.Status400BadRequest, title: "The request could not be answered");
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CommunitySafety.Dashboard.Components.Charts;
+
+/// <summary>
+/// One apexcharts chart. JS runs only after the first render; each render sends the latest options
+/// (one call at a time, so a slow update can never overwrite a newer one); dispose destroys the chart and
+/// tolerates a circuit that has already gone.
+/// </summary>
+public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
+{
+    public const string ModulePath = "./Components/Charts/ApexChart.razor.js";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly string _id = "chart-" + Guid.NewGuid().ToString("N");
+    private readonly SemaphoreSlim _oneCallAtATime = new(1, 1);
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private object? _shownOptions;
+    private bool _disposed;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private ILogger<ApexChart> Logger { get; set; } = null!;
+
+    /// <summary>The chart's options: a new object whenever the chart should change.</summary>
+    [Parameter, EditorRequired] public object Options { get; set; } = null!;
+
+    [Parameter] public string? AriaLabel { get; set; }
+
+    [Parameter] public string? Class { get; set; }
+
+    protected override Task OnAfterRenderAsync(bool firstRender) => ShowLatestOptionsAsync();
+
+    private async Task ShowLatestOptionsAsync()
+    {
+        await _oneCallAtATime.WaitAsync();
+        try
+        {
+            var options = Options;
+            if (_disposed || ReferenceEquals(options, _shownOptions)) return;
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            var json = JsonSerializer.Serialize(options, JsonOptions);
+            if (_shownOptions is null) await _module.InvokeVoidAsync("init", _element, _id, json);
+            else await _module.InvokeVoidAsync("update", _id, json);
+            _shownOptions = options;
+        }
+        catch (JSException exception)
+        {
+            Logger.LogWarning(exception, "A chart could not be drawn");
+        }
+        catch (Exception exception) when (IsCircuitGone(exception))
+        {
+        }
+        finally
+        {
+            _oneCallAtATime.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _oneCallAtATime.WaitAsync();
+        try
+        {
+            _disposed = true;
+            if (_module is null) return;
+            await _module.InvokeVoidAsync("destroy", _id);
+            await _module.DisposeAsync();
+        }
+        catch (Exception exception) when (IsCircuitGone(exception))
+        {
+            // The browser has gone, and the chart with it.
+        }
+        finally
+        {
+            _module = null;
+            _oneCallAtATime.Release();
+        }
+    }
+
+    private static bool IsCircuitGone(Exception exception) =>
+        exception is JSDisconnectedException or TaskCanceledException or ObjectDisposedException;
+}

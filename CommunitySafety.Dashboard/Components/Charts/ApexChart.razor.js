@@ -1,0 +1,24 @@
+// One module for every chart on the page: a map of chart id to its ApexCharts instance.
+// Options arrive as JSON text, so every chart gets its own fresh object and nothing is shared or evaluated.
+const charts = new Map();
+
+export async function init(element, id, optionsJson) {
+    destroy(id);
+    const chart = new window.ApexCharts(element, JSON.parse(optionsJson));
+    charts.set(id, chart);
+    await chart.render();
+}
+
+export async function update(id, optionsJson) {
+    const chart = charts.get(id);
+    if (!chart) return;
+    // Redraw from the new options in place; animations are off so a quick series of updates shows the last at once.
+    await chart.updateOptions(JSON.parse(optionsJson), true, false, false);
+}
+
+export function destroy(id) {
+    const chart = charts.get(id);
+    if (!chart) return;
+    charts.delete(id);
+    chart.destroy();
+}

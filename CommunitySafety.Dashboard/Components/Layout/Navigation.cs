@@ -1,0 +1,14 @@
+namespace CommunitySafety.Dashboard.Components.Layout;
+
+public sealed record NavigationItem(string Title, string Href, string Icon);
+
+/// <summary>The dashboard's pages in the order the menu lists them: add a page here to put it in the menu.</summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavigationItem> Items =
+    [
+        new("Overview", "", MudBlazor.Icons.Material.Filled.Dashboard),
+        new("Beats", "beats", MudBlazor.Icons.Material.Filled.Map),
+        new("Crime types", "crime-types", MudBlazor.Icons.Material.Filled.Category),
+    ];
+}

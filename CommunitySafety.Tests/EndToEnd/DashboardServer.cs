@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace CommunitySafety.Tests.EndToEnd;
+
+/// <summary>
+/// The built dashboard running on a free port with its own temporary database (sample data loaded at start),
+/// and Debian's Chromium driven by Playwright. Fails, never skips, when Chromium or the build is missing.
+/// </summary>
+public class DashboardServer : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "csd-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string DatabasePath => Path.Combine(_folder, "dashboard.db");
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string SolutionDirectory
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.sln"))) return dir.FullName;
+            throw new InvalidOperationException($"CommunitySafety.sln was not found above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    /// <summary>The dashboard's own build output (its static web assets manifest lives there), same configuration as the tests.</summary>
+    public static string DashboardDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
+            var dll = Path.Combine(SolutionDirectory, "CommunitySafety.Dashboard", "bin", configuration, "net10.0", "CommunitySafety.Dashboard.dll");
+            if (!File.Exists(dll)) throw new InvalidOperationException($"The dashboard is not built: {dll} is missing. Run dotnet build CommunitySafety.sln.");
+            return dll;
+        }
+    }
+
+    public string ScreenshotDirectory
+    {
+        get
+        {
+            var dir = Path.Combine(SolutionDirectory, "TestResults", "screenshots");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}; the end-to-end tests need it. Install it with: apt-get update && apt-get install -y chromium (or run ./scripts/test.sh as root).");
+
+        Directory.CreateDirectory(_folder);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _process = StartDashboard($"--urls {BaseUrl}");
+        await WaitUntilListeningAsync(_process);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+    }
+
+    /// <summary>A page on its own browser context, at the given size and colour scheme.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            BaseURL = BaseUrl,
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs the dashboard's command line against this server's database; returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandLineAsync(params string[] arguments)
+    {
+        using var process = StartDashboard(string.Join(" ", arguments.Select(Quote)) + $" --db {Quote(DatabasePath)}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private Process StartDashboard(string arguments)
+    {
+        var dll = DashboardDll;
+        var start = new ProcessStartInfo("dotnet", $"{Quote(dll)} {arguments}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__CommunitySafety"] = $"Data Source={DatabasePath}";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        return Process.Start(start) ?? throw new InvalidOperationException("The dashboard could not be started.");
+    }
+
+    private async Task WaitUntilListeningAsync(Process process)
+    {
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(object _, DataReceivedEventArgs e)
+        {
+            if (e.Data is null) return;
+            lock (_output) _output.AppendLine(e.Data);
+            if (e.Data.Contains("Now listening on:", StringComparison.Ordinal)) listening.TrySetResult();
+        }
+        process.OutputDataReceived += OnLine;
+        process.ErrorDataReceived += OnLine;
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The dashboard stopped while starting:\n{Output}"));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var finished = await Task.WhenAny(listening.Task, Task.Delay(StartTimeout));
+        if (finished != listening.Task) throw new TimeoutException($"The dashboard did not start within {StartTimeout.TotalSeconds} s:\n{Output}");
+        await listening.Task;
+    }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Quote(string argument) => argument.Contains(' ') ? $"\"{argument}\"" : argument;
+}
+
+[CollectionDefinition(Name)]
+public class DashboardCollection : ICollectionFixture<DashboardServer>
+{
+    public const string Name = "Dashboard with sample data";
+}

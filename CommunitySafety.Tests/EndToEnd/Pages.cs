@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace CommunitySafety.Tests.EndToEnd;
+
+/// <summary>Every page of the dashboard at Q1 2023-24, and how to tell it has finished drawing.</summary>
+public static class Pages
+{
+    public sealed record DashboardPage(string Name, string Path, string ReadySelector)
+    {
+        public override string ToString() => Name;
+    }
+
+    public const string Period = "year=2023-24&quarter=1";
+
+    public static readonly DashboardPage Overview = new("overview", $"/?{Period}", ".measure-card");
+    public static readonly DashboardPage Beats = new("beats", $"/beats?{Period}", ".beats-table");
+    public static readonly DashboardPage Beat = new("beat", $"/beats/Harborough%20North?{Period}", ".measure-card");
+    public static readonly DashboardPage CrimeTypes = new("crime-types", $"/crime-types?{Period}&type=Criminal%20Damage", ".crime-types-table");
+
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes];
+
+    public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
+
+    public static DashboardPage Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>Opens the page and waits until its figures and its first chart are drawn.</summary>
+    public static async Task OpenAsync(IPage page, DashboardPage dashboardPage)
+    {
+        await page.GotoAsync(dashboardPage.Path);
+        await page.Locator(dashboardPage.ReadySelector).First.WaitForAsync();
+        await page.Locator(".apex-chart svg").First.WaitForAsync();
+    }
+}

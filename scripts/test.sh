@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: unit, component (bUnit) and end-to-end (Playwright on Debian's Chromium).
+# The build restores the chart library with npm, so node and npm must be installed too.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+CHROMIUM=/usr/bin/chromium
+if [[ ! -x "$CHROMIUM" ]]; then
+    if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null; then
+        echo "Chromium is missing; installing it with apt-get (the end-to-end tests drive it)."
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    else
+        echo "The end-to-end tests need Chromium at $CHROMIUM." >&2
+        echo "Install it as root with: apt-get update && apt-get install -y chromium" >&2
+        exit 1
+    fi
+fi
+
+if ! command -v npm >/dev/null; then
+    echo "npm is missing: the build restores the dashboard's chart library with it." >&2
+    echo "Install Node.js 20 or later with npm (Debian: apt-get install -y nodejs npm)." >&2
+    exit 1
+fi
+
+dotnet test CommunitySafety.sln "$@"
