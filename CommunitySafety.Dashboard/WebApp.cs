@@ -3,6 +3,7 @@ using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Data;
+using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public static class WebApp
         await Database.PrepareAsync(dbFactory);
         if (app.Configuration.GetValue("SampleData:Enabled", true))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
+        if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
+            await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
 
         if (!app.Environment.IsDevelopment())
         {
@@ -46,6 +49,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardApi();
+        app.MapActionPlanApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }
