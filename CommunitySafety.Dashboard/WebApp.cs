@@ -28,6 +28,7 @@ public static class WebApp
         builder.Services.AddCommunitySafetyData(connectionString);
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
+        builder.Services.AddSingleton<EditorName>();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

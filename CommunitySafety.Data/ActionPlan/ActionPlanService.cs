@@ -306,7 +306,7 @@ public sealed class ActionPlanService(
             if (!_summaries.TryGetValue(area, out var summary))
                 _summaries[area] = summary = await figures.GetSummaryAsync(period, link.Beat, cancellationToken);
 
-            IReadOnlyList<TrendPoint>? trend = null;
+            TrendSeries? trend = null;
             if (LinkedFigures.TrendMeasure(link) is { } measure)
             {
                 var key = $"{measure}|{area}";
@@ -315,7 +315,7 @@ public sealed class ActionPlanService(
                     var from = period.FirstMonth.AddMonths(-3 * (TrendQuarters - 1));
                     _trends[key] = series = await figures.GetTrendAsync(measure, link.Beat, TrendGranularity.Quarter, from, period.LastMonth, cancellationToken);
                 }
-                trend = series?.Points;
+                trend = series;
             }
             return new LinkedFigure(link, LinkedFigures.Label(link), LinkedFigures.Find(link, summary), trend);
         }

@@ -6,7 +6,7 @@ namespace CommunitySafety.Data.ActionPlan;
 /// A linked measure's figures for a period: the year-to-date count against last year's (null where the data
 /// cannot answer it), and the count of each of the last quarters for a small trend (null where not available).
 /// </summary>
-public sealed record LinkedFigure(MeasureLink Link, string Label, Measure? Measure, IReadOnlyList<TrendPoint>? Trend)
+public sealed record LinkedFigure(MeasureLink Link, string Label, Measure? Measure, TrendSeries? Trend)
 {
     /// <summary>Risen by more than normal variation: a rise the test calls real or possible.</summary>
     public bool GettingWorse => Measure is { Change: > 0, Significance: "real" or "possible" };

@@ -27,8 +27,8 @@ public sealed class ActionPlanServiceTests
         var cctv = Action(plan, "Use of re –deployable CCTV");
         var asb = cctv.Figures.Single(f => f.Label == "ASB");
         Assert.Equal(-25.1, asb.Measure!.ChangePercent);
-        Assert.Equal(ActionPlanService.TrendQuarters, asb.Trend!.Count);
-        Assert.Equal("Q1 2023-24", asb.Trend[^1].Label);
+        Assert.Equal(ActionPlanService.TrendQuarters, asb.Trend!.Points.Count);
+        Assert.Equal("Q1 2023-24", asb.Trend.Points[^1].Label);
         Assert.Equal("Re-deployable CCTV", cctv.Project!.Project);
         Assert.Contains(cctv.Figures, f => f.Label == "ASB in Harborough Town" && f.Measure is not null);
         Assert.Contains(cctv.Figures, f => f.Label == "Public Order Offences" && f.Measure is not null);
