@@ -24,11 +24,11 @@ public sealed class PlanDatabase : IAsyncDisposable
 
     public IActionPlanService Plans => _services.GetRequiredService<IActionPlanService>();
 
-    public static async Task<PlanDatabase> CreateAsync(bool withPlan = true)
+    public static async Task<PlanDatabase> CreateAsync(bool withPlan = true, bool withSampleData = true)
     {
         var database = new PlanDatabase();
         await Database.PrepareAsync(database.DbFactory);
-        await SampleData.LoadIfEmptyAsync(database.DbFactory, database._services.GetRequiredService<Importer>());
+        if (withSampleData) await SampleData.LoadIfEmptyAsync(database.DbFactory, database._services.GetRequiredService<Importer>());
         if (withPlan) await PlanLoader.LoadIfEmptyAsync(database.DbFactory, TimeProvider.System);
         return database;
     }
