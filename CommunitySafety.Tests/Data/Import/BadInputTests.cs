@@ -372,6 +372,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task Line_numbers_count_blank_lines_too()
+    {
+        await using var db = await WithOneImportAsync();
+        var report = await RefusedAsync(db, db.WriteFile("gaps.csv",
+            Header + "\n\n2023-07,Harborough North,ASB,,,,1\n\n\n2023-07,Harborough North,ASB,,,,x\n"));
+
+        Assert.Equal(6, Assert.Single(report.Errors).Line);
+    }
+
+    [Fact]
     public async Task Errors_in_several_files_are_all_reported_each_with_its_own_file()
     {
         await using var db = await WithOneImportAsync();

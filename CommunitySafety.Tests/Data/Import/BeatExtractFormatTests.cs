@@ -295,6 +295,21 @@ public class BeatExtractFormatTests
     }
 
     [Fact]
+    public async Task A_later_import_spelling_a_beat_or_crime_type_differently_joins_the_first_spelling()
+    {
+        await using var db = await CreateAsync();
+        await db.ImportOkAsync(db.WriteFile("april.csv", Lines(Header, "2023-04,Harborough North,Crime,Criminal Damage,Street,N,2")));
+        await db.ImportOkAsync(db.WriteFile("may.csv", Lines(Header, "2023-05,HARBOROUGH NORTH ,Crime, criminal damage,Street,N,3")));
+
+        var summary = await db.Figures.GetSummaryAsync(Q1);
+
+        Assert.Equal(5, Assert.Single(summary.Beats, b => b.Name == "Harborough North").Crime!.Current);
+        Assert.Equal(5, Assert.Single(summary.CrimeTypes, t => t.Name == "Criminal Damage").Current);
+        Assert.Single(summary.Beats);
+        Assert.Single(summary.CrimeTypes);
+    }
+
+    [Fact]
     public async Task Several_files_at_once_are_one_import()
     {
         await using var db = await CreateAsync();
