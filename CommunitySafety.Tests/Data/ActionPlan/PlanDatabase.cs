@@ -1,36 +1,27 @@
 using CommunitySafety.Data;
 using CommunitySafety.Data.ActionPlan;
-using CommunitySafety.Data.Import;
-using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.Tests.Data.ActionPlan;
 
-/// <summary>A database of its own in a temporary file, holding the sample data and the 2023-24 plan as a first run would.</summary>
+/// <summary>A <see cref="TestDatabase"/> holding the sample data and the 2023-24 plan, as a first run of the web app would.</summary>
 public sealed class PlanDatabase : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("plan-tests-").FullName;
-    private readonly ServiceProvider _services;
+    private readonly TestDatabase _database;
 
-    private PlanDatabase()
-    {
-        _services = new ServiceCollection()
-            .AddCommunitySafetyData(Path.Combine(_folder, "test.db"))
-            .BuildServiceProvider();
-    }
+    private PlanDatabase(TestDatabase database) => _database = database;
 
-    public IDbContextFactory<CommunitySafetyDb> DbFactory => _services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
+    public IDbContextFactory<CommunitySafetyDb> DbFactory => _database.DbFactory;
 
-    public IActionPlanService Plans => _services.GetRequiredService<IActionPlanService>();
+    public IActionPlanService Plans => _database.Services.GetRequiredService<IActionPlanService>();
 
     public static async Task<PlanDatabase> CreateAsync(bool withPlan = true, bool withSampleData = true)
     {
-        var database = new PlanDatabase();
-        await Database.PrepareAsync(database.DbFactory);
-        if (withSampleData) await SampleData.LoadIfEmptyAsync(database.DbFactory, database._services.GetRequiredService<Importer>());
+        var database = await TestDatabase.CreateAsync();
+        if (withSampleData) await CommunitySafety.Data.Import.SampleData.LoadIfEmptyAsync(database.DbFactory, database.Importer);
         if (withPlan) await PlanLoader.LoadIfEmptyAsync(database.DbFactory, TimeProvider.System);
-        return database;
+        return new PlanDatabase(database);
     }
 
     public async Task<List<string>> ChangesAsync()
@@ -39,10 +30,5 @@ public sealed class PlanDatabase : IAsyncDisposable
         return await db.Changes.OrderBy(c => c.Id).Select(c => c.Description).ToListAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* the OS may hold the file a moment longer */ }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
