@@ -48,7 +48,7 @@ public static class PlanLoader
             var problems = PlanConversion.Problems(plan);
             if (problems.Count > 0)
                 throw new InvalidDataException($"The plan file {Path.GetFileName(file)} cannot be loaded: {string.Join(" ", problems)}");
-            db.PlanYears.Add(PlanConversion.ToEntities(plan, $"Loaded from {Path.GetFileName(file)}", now));
+            db.PlanYears.Add(PlanConversion.ToEntities(plan, $"the plan file {Path.GetFileName(file)}", now));
             db.Changes.Add(new() { At = now, Description = $"Action plan {plan.FinancialYear} loaded" });
         }
         await db.SaveChangesAsync(cancellationToken);
