@@ -13,7 +13,7 @@ internal static class SampleDataImport
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await SampleData.LoadIfEmptyAsync(database.DbFactory, database.Importer, Folder);
+        await CommunitySafety.Data.Import.SampleData.LoadIfEmptyAsync(database.DbFactory, database.Importer, Folder);
         return database;
     }
 
