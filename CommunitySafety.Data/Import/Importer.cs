@@ -64,6 +64,7 @@ public sealed class Importer(
 
     private async Task<PreparedImport> PrepareInTurnAsync(ImportRequest request, Turn turn, CancellationToken cancellationToken)
     {
+        request.Progress?.Report(new ImportProgress(0, 0, "")); // the turn has come: reading starts
         var errorReport = request.ErrorReportPath is null ? null : new ErrorReportFile(request.ErrorReportPath);
         PreparedImport Refuse(IReadOnlyList<ImportError> errors, int total)
         {

@@ -10,5 +10,6 @@ public static class Navigation
         new("Overview", "", MudBlazor.Icons.Material.Filled.Dashboard),
         new("Beats", "beats", MudBlazor.Icons.Material.Filled.Map),
         new("Crime types", "crime-types", MudBlazor.Icons.Material.Filled.Category),
+        new("Imports", "imports", MudBlazor.Icons.Material.Filled.UploadFile),
     ];
 }
