@@ -27,7 +27,7 @@ public class ImportsPageTests : IClassFixture<DashboardServer>
         await Expect(page.Locator(".incomplete-data")).ToContainTextAsync("Oct 2023, Nov 2023 and Dec 2023");
         var asbBefore = await page.Locator("[data-measure=ASB] .measure-counts").InnerTextAsync();
 
-        await page.GotoAsync("/imports");
+        await OpenAsync(page);
         await page.Locator("#import-files").SetInputFilesAsync(Csv("q3-2023-24.csv", Q3(bad: true)));
 
         var errors = page.Locator(".import-error");
@@ -61,7 +61,7 @@ public class ImportsPageTests : IClassFixture<DashboardServer>
     public async Task A_police_uk_zip_is_previewed_with_its_skipped_rows_and_can_be_cancelled()
     {
         var page = await server.NewPageAsync();
-        await page.GotoAsync("/imports");
+        await OpenAsync(page);
         await page.Locator("#import-files").SetInputFilesAsync(new FilePayload { Name = "download.zip", MimeType = "application/zip", Buffer = PoliceUkZip() });
 
         await Expect(page.Locator(".preview-facts")).ToContainTextAsync("police.uk street-level crime");
@@ -78,8 +78,8 @@ public class ImportsPageTests : IClassFixture<DashboardServer>
     {
         var first = await server.NewPageAsync();
         var second = await server.NewPageAsync();
-        await first.GotoAsync("/imports");
-        await second.GotoAsync("/imports");
+        await OpenAsync(first);
+        await OpenAsync(second);
 
         await first.Locator("#import-files").SetInputFilesAsync(Csv("first.csv", Header + "\n2019-01,Harborough North,ASB,Nuisance,Street,N,3\n"));
         await Expect(first.Locator("#preview-heading")).ToBeVisibleAsync();
@@ -96,7 +96,7 @@ public class ImportsPageTests : IClassFixture<DashboardServer>
     public async Task Undo_says_what_comes_back_and_puts_it_back()
     {
         var page = await server.NewPageAsync();
-        await page.GotoAsync("/imports");
+        await OpenAsync(page);
         await page.Locator("#import-files").SetInputFilesAsync(Csv("one-month.csv", Header + "\n2023-09,Harborough North,ASB,Nuisance,Street,N,999\n"));
         await Expect(page.Locator(".preview-months")).ToContainTextAsync("Sep 2023: replaces import 1");
         await Expect(page.Locator(".quality-warning[data-kind=UnusualCount]").First).ToContainTextAsync("far");
@@ -111,6 +111,13 @@ public class ImportsPageTests : IClassFixture<DashboardServer>
 
         await Expect(page.Locator(".undo-message")).ToContainTextAsync($"Import {id} undone");
         await Expect(page.Locator($".history-entry[data-import='{id}'] .undone-chip")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens the page and waits until its file input listens: a file set before that would be lost.</summary>
+    private static async Task OpenAsync(IPage page)
+    {
+        await page.GotoAsync("/imports");
+        await page.Locator(".import-upload[data-ready=true]").WaitForAsync();
     }
 
     private static FilePayload Csv(string name, string text) => new() { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) };

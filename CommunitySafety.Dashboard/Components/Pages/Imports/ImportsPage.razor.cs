@@ -33,6 +33,16 @@ public sealed partial class ImportsPage
         Session.Changed += OnSessionChanged;
     }
 
+    /// <summary>True once the file input's script has been set up, so that a test knows a file it sets will be heard.</summary>
+    private bool _ready;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _ready = true;
+        StateHasChanged();
+    }
+
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
 
     private async Task CommitAsync()
