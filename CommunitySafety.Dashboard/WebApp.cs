@@ -1,5 +1,6 @@
 using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components;
+using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Data;
@@ -25,7 +26,11 @@ public static class WebApp
         var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
             ?? throw new InvalidOperationException(
                 "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
-        builder.Services.AddCommunitySafetyData(connectionString);
+        var settings = Settings.From(builder.Configuration) with { ConnectionString = connectionString };
+        builder.Services.AddCommunitySafetyData(settings);
+        builder.Services.Configure<ImportsOptions>(builder.Configuration.GetSection("Imports"));
+        builder.Services.AddSingleton<ErrorReportDownloads>();
+        // The whole upload is allowed through the circuit's file stream; the page checks the total against Imports:MaxUploadMb.
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddSingleton<EditorName>();
@@ -36,6 +41,7 @@ public static class WebApp
 
         var app = builder.Build();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
+        UploadSpool.SweepStale(ImportsPage.UploadRootFor(settings)); // what a stopped process left half-uploaded
         await Database.PrepareAsync(dbFactory);
         if (app.Configuration.GetValue("SampleData:Enabled", true))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
@@ -51,6 +57,7 @@ public static class WebApp
         app.MapStaticAssets();
         app.MapDashboardApi();
         app.MapActionPlanApi();
+        ErrorReportDownloads.MapErrorReports(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }

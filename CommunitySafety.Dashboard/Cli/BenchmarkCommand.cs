@@ -81,7 +81,7 @@ internal static class BenchmarkCommand
     /// Rows as police.uk publishes them: month by month, each month sorted by LSOA, across a force area of 400
     /// LSOAs of which 47 are Harborough's (so most rows are skipped as outside the area, as in the real files).
     /// </summary>
-    private static void WritePoliceUkFile(string path, int rows)
+    internal static void WritePoliceUkFile(string path, int rows)
     {
         var lsoas = Enumerable.Range(0, 400).Select(i => i switch
         {

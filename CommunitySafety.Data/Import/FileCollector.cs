@@ -23,10 +23,16 @@ internal sealed class FileCollector(string fileName, int maxErrorsKept)
     public int RowsKept { get; private set; }
     public int RowsSkipped { get; private set; }
 
+    /// <summary>Hears of every error, also those beyond the ones kept in memory (the full error report).</summary>
+    public Action<ImportError>? OnError { get; set; }
+
     public void AddError(int? line, string? column, string? value, string problem)
     {
         TotalErrors++;
-        if (Errors.Count < maxErrorsKept) Errors.Add(new ImportError(FileName, line, column, value, problem));
+        if (OnError is null && Errors.Count >= maxErrorsKept) return;
+        var error = new ImportError(FileName, line, column, value, problem);
+        if (Errors.Count < maxErrorsKept) Errors.Add(error);
+        OnError?.Invoke(error);
     }
 
     public void Skip(string reason)

@@ -12,6 +12,9 @@ internal sealed class ImportReading
     public int TotalErrors => Errors.Count(e => e.Line is null) + Files.Sum(f => f.TotalErrors);
 
     public IEnumerable<ImportError> AllErrors => Errors.Concat(Files.SelectMany(f => f.Errors));
+
+    /// <summary>Where each file read came from, so that it can be kept once the import commits.</summary>
+    public Dictionary<FileCollector, ImportSource> SourceOf { get; } = [];
 }
 
 /// <summary>Reads the given files (CSV or zip) in the chosen or recognised format, aggregating as it goes.</summary>
@@ -23,7 +26,8 @@ internal static class ImportReader
         ImportNames names,
         IReadOnlyDictionary<string, int> alreadyImported,
         int maxErrorsKept,
-        IProgress<ImportProgress>? progress)
+        IProgress<ImportProgress>? progress,
+        ErrorReportFile? errorReport = null)
     {
         var reading = new ImportReading();
         var sources = new List<ImportSource>();
@@ -62,7 +66,7 @@ internal static class ImportReader
         {
             var collector = CsvFileReader.Read(
                 source,
-                () => new FileCollector(source.Name, maxErrorsKept),
+                () => ErrorReportFile.Attach(errorReport, new FileCollector(source.Name, maxErrorsKept)),
                 (normalized, original, c) => StartReading(format, normalized, original, c, names),
                 Progress(source, doneBytes));
             doneBytes += source.Length;
@@ -75,8 +79,10 @@ internal static class ImportReader
             {
                 if (collector.Sha256.Length > 0) seenInThisImport[collector.Sha256] = source.Name;
                 reading.Files.Add(collector);
+                reading.SourceOf[collector] = source;
             }
         }
+        errorReport?.Finish(reading);
         return reading;
 
         Action<long>? Progress(ImportSource source, long before) => progress is null
@@ -104,6 +110,8 @@ internal static class ImportReader
                 return null;
             }
         }
+        var personal = PersonalDataColumns.Find(original, format);
+        if (personal.Count > 0) collector.Warnings.Add(PersonalDataColumns.Warning(collector.FileName, personal));
         return format == ImportFormat.PoliceUk
             ? PoliceUkRows.Start(normalized, original, collector, names)
             : BeatExtractRows.Start(normalized, original, collector, names);

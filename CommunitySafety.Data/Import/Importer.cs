@@ -9,7 +9,9 @@ public sealed record ImportRequest(
     ImportFormat Format = ImportFormat.Auto,
     string? BeatMapPath = null,
     string? ImportedBy = null,
-    IProgress<ImportProgress>? Progress = null);
+    IProgress<ImportProgress>? Progress = null,
+    string? ErrorReportPath = null,
+    IReadOnlySet<int>? RerunMonths = null);
 
 public sealed record UndoReport(bool Done, string Message, IReadOnlyList<MonthReplacement> MonthsRestored);
 
@@ -23,35 +25,60 @@ public sealed class Importer(
     IImportWriter writer,
     TimeProvider time,
     string area = "Harborough",
-    int maxErrorsKept = 10_000)
+    int maxErrorsKept = 10_000,
+    StoredUploads? uploads = null)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>True while another import or undo of this process holds the turn.</summary>
     public static bool IsBusy => OneAtATime.CurrentCount == 0;
 
+    /// <summary>Prepares and, when the files are good, commits at once: the command line's import.</summary>
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
+        using var prepared = await PrepareAsync(request, cancellationToken);
+        return prepared.IsReady ? await CommitAsync(prepared, cancellationToken: cancellationToken) : prepared.Report;
+    }
+
+    /// <summary>
+    /// Reads, checks and aggregates the files and works out what importing them would change, writing nothing. A
+    /// prepared import that is ready holds the turn until it is committed or disposed, so what it shows stays true;
+    /// a refused or unchanged one gives the turn back at once.
+    /// </summary>
+    public async Task<PreparedImport> PrepareAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
         await OneAtATime.WaitAsync(cancellationToken);
+        var turn = new Turn();
         try
         {
-            return await ImportInTurnAsync(request, cancellationToken);
+            var prepared = await PrepareInTurnAsync(request, turn, cancellationToken);
+            if (!prepared.IsReady) turn.Dispose();
+            return prepared;
         }
-        finally
+        catch
         {
-            OneAtATime.Release();
+            turn.Dispose();
+            throw;
         }
     }
 
-    private async Task<ImportReport> ImportInTurnAsync(ImportRequest request, CancellationToken cancellationToken)
+    private async Task<PreparedImport> PrepareInTurnAsync(ImportRequest request, Turn turn, CancellationToken cancellationToken)
     {
-        if (request.Files.Count == 0) return Refused([new ImportError("(no file)", null, null, null, "No file was given to import.")], 1);
+        request.Progress?.Report(new ImportProgress(0, 0, "")); // the turn has come: reading starts
+        var errorReport = request.ErrorReportPath is null ? null : new ErrorReportFile(request.ErrorReportPath);
+        PreparedImport Refuse(IReadOnlyList<ImportError> errors, int total)
+        {
+            errorReport?.Write(errors);
+            return PreparedImport.Finished(Refused(errors, total));
+        }
+
+        if (request.Files.Count == 0) return Refuse([new ImportError("(no file)", null, null, null, "No file was given to import.")], 1);
 
         BeatMap? beatMap = null;
         if (request.BeatMapPath is not null)
         {
             var (map, mapErrors) = BeatMap.Load(ImportSource.FromFile(request.BeatMapPath));
-            if (map is null) return Refused(mapErrors, mapErrors.Count);
+            if (map is null) return Refuse(mapErrors, mapErrors.Count);
             beatMap = map;
         }
 
@@ -63,48 +90,129 @@ public sealed class Importer(
                 await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken),
                 await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
                 await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken));
-            alreadyImported = (await db.ImportFiles
+            alreadyImported = request.RerunMonths is not null
+                ? [] // a re-run reads files already imported, on purpose
+                : (await db.ImportFiles
                     .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
                     .ToListAsync(cancellationToken))
                 .GroupBy(f => f.Sha256)
                 .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
         }
 
-        var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress);
+        var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport);
         var files = reading.Files;
-        if (reading.TotalErrors > 0) return Refused([.. reading.AllErrors.Take(maxErrorsKept)], reading.TotalErrors, files, reading.Warnings);
+        if (reading.TotalErrors > 0)
+            return PreparedImport.Finished(Refused([.. reading.AllErrors.Take(maxErrorsKept)], reading.TotalErrors, files, reading.Warnings));
         if (files.Count == 0)
-            return new ImportReport(ImportOutcome.Unchanged, null,
+            return PreparedImport.Finished(new ImportReport(ImportOutcome.Unchanged, null,
                 "Nothing changed: every file had already been imported, byte for byte.",
-                [], 0, 0, 0, [], reading.Warnings, [], [], 0);
+                [], 0, 0, 0, [], reading.Warnings, [], [], 0));
 
         var months = MergeMonths(files);
+        var facts = MergeFacts(files, names).ToList();
         var skipReasons = files.SelectMany(f => f.SkipReasons)
             .GroupBy(r => r.Key).Select(g => new CountedReason(g.Key, g.Sum(r => r.Value)))
-            .OrderByDescending(r => r.Count).ToList();
-        var warnings = reading.Warnings.Concat(files.SelectMany(f => f.Warnings)).ToList();
-        var fileReports = files.Select(ToReport).ToList();
+            .ToList();
+        var rowsKept = files.Sum(f => f.RowsKept);
+        if (request.RerunMonths is { } rerun)
+        {
+            // Months whose data a later import has replaced stay with that import. police.uk rows count one each.
+            var dropped = facts.Where(f => !rerun.Contains(f.Month)).Sum(f => f.Count);
+            months = months.Where(m => rerun.Contains(m.Month)).ToList();
+            facts = facts.Where(f => rerun.Contains(f.Month)).ToList();
+            if (dropped > 0) skipReasons.Add(new CountedReason("in a month whose data now comes from a later import", dropped));
+            rowsKept -= dropped;
+        }
+        skipReasons = skipReasons.OrderByDescending(r => r.Count).ToList();
         var policeUk = files.Any(f => f.Format == ImportFormat.PoliceUk.ToName());
-        var newImport = new NewImport(
-            time.GetUtcNow(),
-            request.ImportedBy,
-            policeUk ? (beatMap is null ? "neighbourhood" : "beat map") : null,
-            files.Sum(f => f.RowsRead),
-            files.Sum(f => f.RowsKept),
-            files.Sum(f => f.RowsSkipped),
-            fileReports,
-            months,
-            [
-                .. skipReasons.Select(r => new NewImportMessage(ImportMessageKind.Skipped, r.Reason, r.Count)),
-                .. warnings.Select(w => new NewImportMessage(ImportMessageKind.Warning, w, 1)),
-            ],
-            MergeFacts(files, names),
-            DescribeMonths(months.Select(m => YearMonth.FromKey(m.Month)).ToList()) + " imported");
+        var fileReports = files.Select(ToReport).ToList();
 
-        var written = await writer.WriteAsync(newImport, cancellationToken);
-        return new ImportReport(ImportOutcome.Imported, written.ImportId,
-            $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(months.Select(m => YearMonth.FromKey(m.Month)).ToList())}.",
-            fileReports, newImport.RowsRead, newImport.RowsKept, newImport.RowsSkipped, skipReasons, warnings, written.Months, [], 0);
+        var prepared = new PreparedImport(turn)
+        {
+            Request = request,
+            Reading = reading,
+            Months = months,
+            Facts = facts,
+            Grouping = policeUk ? (beatMap is null ? "neighbourhood" : "beat map") : null,
+            RowsRead = files.Sum(f => f.RowsRead),
+            RowsKept = rowsKept,
+            RowsSkipped = files.Sum(f => f.RowsRead) - rowsKept,
+            SkipReasons = skipReasons,
+            Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings)],
+            Files = fileReports,
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            prepared.Preview = await ImportPreviews.BuildAsync(db, prepared, names, area, cancellationToken);
+        return prepared;
+    }
+
+    /// <summary>
+    /// Writes a prepared import, in one transaction, and gives back the turn. <paramref name="beatAliases"/> imports a
+    /// new beat name as a known beat (the preview's suggestions the analyst accepted). The months replaced are worked
+    /// out again as the import is written, so they are right even if another process imported meanwhile.
+    /// </summary>
+    public async Task<ImportReport> CommitAsync(
+        PreparedImport prepared, IReadOnlyDictionary<string, string>? beatAliases = null, CancellationToken cancellationToken = default)
+    {
+        if (!prepared.IsReady) throw new InvalidOperationException("Only a prepared import that is ready can be committed.");
+        if (!prepared.TryStartCommit()) throw new InvalidOperationException("This import was already committed or cancelled.");
+        try
+        {
+            var aliases = new Dictionary<string, string>(beatAliases ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+            var usedAliases = aliases.Where(a => prepared.Preview.NewBeats.Contains(a.Key, StringComparer.OrdinalIgnoreCase)).ToList();
+            var facts = usedAliases.Count == 0 ? prepared.Facts : ApplyAliases(prepared.Facts, usedAliases.ToDictionary(StringComparer.OrdinalIgnoreCase));
+            var warnings = prepared.Warnings
+                .Concat(prepared.Preview.QualityWarnings.Select(w => w.Text))
+                .Concat(usedAliases.Select(a => $"\"{a.Key}\" was imported as the known beat \"{a.Value}\"."))
+                .ToList();
+            var monthList = prepared.Months.Select(m => YearMonth.FromKey(m.Month)).ToList();
+            var newImport = new NewImport(
+                time.GetUtcNow(),
+                prepared.Request.ImportedBy,
+                prepared.Grouping,
+                prepared.RowsRead,
+                prepared.RowsKept,
+                prepared.RowsSkipped,
+                prepared.Files,
+                prepared.Months,
+                [
+                    .. prepared.SkipReasons.Select(r => new NewImportMessage(ImportMessageKind.Skipped, r.Reason, r.Count)),
+                    .. warnings.Select(w => new NewImportMessage(ImportMessageKind.Warning, w, 1)),
+                ],
+                facts,
+                DescribeMonths(monthList) + " imported");
+
+            // Kept before the transaction: a stored file without its import is harmless, an import without its file is not.
+            if (uploads is not null)
+                foreach (var file in prepared.Reading.Files)
+                    uploads.Keep(prepared.Reading.SourceOf[file], file.Sha256);
+
+            var written = await writer.WriteAsync(newImport, cancellationToken);
+            return new ImportReport(ImportOutcome.Imported, written.ImportId,
+                $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
+                prepared.Files, newImport.RowsRead, newImport.RowsKept, newImport.RowsSkipped, prepared.SkipReasons, warnings, written.Months, [], 0);
+        }
+        finally
+        {
+            prepared.Dispose();
+        }
+    }
+
+    private static List<NewFact> ApplyAliases(IEnumerable<NewFact> facts, IReadOnlyDictionary<string, string> aliases) =>
+        facts.Select(f => aliases.TryGetValue(f.Beat, out var known) ? f with { Beat = known } : f)
+            .GroupBy(f => f with { Count = 0 })
+            .Select(g => g.Key with { Count = g.Sum(f => f.Count) })
+            .ToList();
+
+    /// <summary>The import turn, given back exactly once.</summary>
+    internal sealed class Turn : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) OneAtATime.Release();
+        }
     }
 
     /// <summary>Undoes an import: the months it holds go back to the import they came from before it.</summary>

@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunitySafety.Data.Storage;
 
 /// <summary>The settings of the data layer; every one has a default that fits Harborough.</summary>
-public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10);
+public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null)
+{
+    /// <summary>Where imported files and the beat map are kept: the setting, or a folder beside the database.</summary>
+    public string Files => FilesFolder ?? StoredUploads.FolderBeside(ConnectionString);
+}
 
 public static class DataServices
 {
@@ -23,11 +27,14 @@ public static class DataServices
         services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImportWriter>(_ => new SqliteImportWriter(settings.ConnectionString));
+        services.AddSingleton(new StoredUploads(settings.Files));
+        services.AddSingleton(new BeatMapStore(settings.Files));
         services.AddSingleton(sp => new Importer(
             sp.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>(),
             sp.GetRequiredService<IImportWriter>(),
             sp.GetRequiredService<TimeProvider>(),
-            settings.Area));
+            settings.Area,
+            uploads: sp.GetRequiredService<StoredUploads>()));
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();
         return services;

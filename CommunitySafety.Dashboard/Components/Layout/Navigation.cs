@@ -13,5 +13,6 @@ public static class Navigation
         new("Crime types", "crime-types", MudBlazor.Icons.Material.Filled.Category),
         new("Action plan", "action-plan", MudBlazor.Icons.Material.Filled.Checklist, MatchWhole: true),
         new("OPCC return", "action-plan/return", MudBlazor.Icons.Material.Filled.RequestQuote),
+        new("Imports", "imports", MudBlazor.Icons.Material.Filled.UploadFile),
     ];
 }

@@ -1,0 +1,60 @@
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySafety.Dashboard.Components.Pages.Imports;
+
+/// <summary>The analyst's quarterly job: upload, preview, import or cancel; the history with undo; the beat map.</summary>
+public sealed partial class ImportsPage
+{
+    private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
+    private ImportHistoryPanel _history = null!;
+
+    [Inject] private Importer Importer { get; set; } = null!;
+    [Inject] private BeatMapStore BeatMaps { get; set; } = null!;
+    [Inject] private ErrorReportDownloads Downloads { get; set; } = null!;
+    [Inject] private DataSettings Settings { get; set; } = null!;
+    [Inject] private IOptions<ImportsOptions> ImportsOptions { get; set; } = null!;
+    [Inject] private ILogger<ImportsPage> Logger { get; set; } = null!;
+
+    private ImportsOptions Options => ImportsOptions.Value;
+
+    private ImportSession Session { get; set; } = null!;
+
+    /// <summary>Where uploads are streamed to while they are read: beside the database, swept at start.</summary>
+    public static string UploadRootFor(DataSettings settings) => Path.Combine(settings.Files, "incoming");
+
+    private string UploadRoot => UploadRootFor(Settings);
+
+    protected override void OnInitialized()
+    {
+        Session = new ImportSession(Importer, BeatMaps, Downloads, UploadRoot, Options, Logger);
+        Session.Changed += OnSessionChanged;
+    }
+
+    /// <summary>True once the file input's script has been set up, so that a test knows a file it sets will be heard.</summary>
+    private bool _ready;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _ready = true;
+        StateHasChanged();
+    }
+
+    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+
+    private async Task CommitAsync()
+    {
+        await Session.CommitAsync(new Dictionary<string, string>(_aliases, StringComparer.OrdinalIgnoreCase));
+        _aliases.Clear();
+        await _history.ReloadAsync();
+    }
+
+    public void Dispose()
+    {
+        Session.Changed -= OnSessionChanged;
+        Session.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.Figures;
+
+/// <summary>The live data: each month's facts from the latest committed import holding that month.</summary>
+public static class LiveFacts
+{
+    public static async Task<(IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData)> ReadAsync(
+        CommunitySafetyDb db, CancellationToken cancellationToken)
+    {
+        var owners = db.ImportMonths
+            .Where(m => db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
+            .GroupBy(m => m.Month)
+            .Select(g => new { Month = g.Key, ImportId = g.Max(m => m.ImportId) });
+
+        var liveMonths = await (
+                from m in db.ImportMonths
+                join o in owners on new { m.Month, m.ImportId } equals new { o.Month, o.ImportId }
+                join i in db.Imports on m.ImportId equals i.Id
+                select new { m.Month, m.HasDomestic, m.HasLocationType, i.ImportedBy })
+            .ToListAsync(cancellationToken);
+
+        var facts = await (
+                from f in db.Facts
+                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
+                join b in db.Beats on f.BeatId equals b.Id
+                select new { f.Month, Beat = b.Name, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count })
+            .ToListAsync(cancellationToken);
+
+        return (
+            facts.Select(f => new MonthlyFact(YearMonth.FromKey(f.Month), f.Beat, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count)).ToList(),
+            liveMonths.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)).OrderBy(m => m.Month).ToList(),
+            liveMonths.Count > 0 && liveMonths.All(m => m.ImportedBy == FiguresService.SampleDataImporter));
+    }
+}

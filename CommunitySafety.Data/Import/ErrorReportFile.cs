@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace CommunitySafety.Data.Import;
+
+/// <summary>
+/// Every error of a refused import as a CSV file, however many there are: the import report keeps only the first
+/// ones in memory, this file keeps them all. Each file's errors go to a part file of their own, because a file that
+/// turns out not to be UTF-8 is read again from the start; only the parts of the readings kept are joined.
+/// </summary>
+public sealed class ErrorReportFile(string path)
+{
+    public const string Header = "File,Line,Column,Value found,What was expected";
+
+    private readonly List<(FileCollector Collector, string Path, StreamWriter Writer)> _parts = [];
+
+    public string Path { get; } = path;
+
+    internal static FileCollector Attach(ErrorReportFile? report, FileCollector collector)
+    {
+        if (report is null) return collector;
+        StreamWriter? writer = null;
+        collector.OnError = error =>
+        {
+            if (writer is null)
+            {
+                var partPath = $"{report.Path}.part{report._parts.Count}";
+                writer = new StreamWriter(partPath, false, new UTF8Encoding(false));
+                report._parts.Add((collector, partPath, writer));
+            }
+            writer.WriteLine(Line(error));
+        };
+        return collector;
+    }
+
+    internal void Finish(ImportReading reading)
+    {
+        using var output = new StreamWriter(Path, false, new UTF8Encoding(true)); // a BOM, so Excel reads it as UTF-8
+        output.WriteLine(Header);
+        foreach (var error in reading.Errors) output.WriteLine(Line(error));
+        foreach (var (collector, partPath, writer) in _parts)
+        {
+            writer.Dispose();
+            if (reading.Files.Contains(collector))
+            {
+                output.Flush();
+                using var part = File.OpenRead(partPath);
+                part.CopyTo(output.BaseStream);
+            }
+            File.Delete(partPath);
+        }
+        _parts.Clear();
+    }
+
+    /// <summary>Writes the report from errors already in hand (a refusal before any file was read).</summary>
+    public void Write(IEnumerable<ImportError> errors)
+    {
+        using var output = new StreamWriter(Path, false, new UTF8Encoding(true));
+        output.WriteLine(Header);
+        foreach (var error in errors) output.WriteLine(Line(error));
+    }
+
+    private static string Line(ImportError e) =>
+        string.Join(",", Field(e.File), e.Line?.ToString() ?? "", Field(e.Column), Field(e.Value), Field(e.Problem));
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    private static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        // A leading =, +, - or @ would make a spreadsheet run the value as a formula.
+        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
+    }
+}

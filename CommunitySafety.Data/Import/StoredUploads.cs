@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+
+namespace CommunitySafety.Data.Import;
+
+/// <summary>
+/// Every imported file, kept under its SHA-256 in a folder beside the database, so that police.uk imports can be run
+/// again from the same bytes under a new beat map. Content-addressed: a file kept twice is stored once, and a file
+/// kept for an import that then failed to commit is harmless.
+/// </summary>
+public sealed class StoredUploads(string folder)
+{
+    public string Folder { get; } = folder;
+
+    /// <summary>"community-safety.db" keeps its files in "community-safety-files" beside it.</summary>
+    public static string FolderBeside(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(Storage.Database.NormalizeConnectionString(connectionString)).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal))
+            return Path.Combine(Path.GetTempPath(), "community-safety-files");
+        var full = Path.GetFullPath(dataSource);
+        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-files");
+    }
+
+    public string PathOf(string sha256) => Path.Combine(Folder, "uploads", sha256 + ".csv");
+
+    public bool Has(string sha256) => File.Exists(PathOf(sha256));
+
+    /// <summary>Copies the source to the store unless it is there already; written under a temporary name and then moved, so a half-written file is never found.</summary>
+    public void Keep(ImportSource source, string sha256)
+    {
+        var target = PathOf(sha256);
+        if (File.Exists(target)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + "." + Guid.NewGuid().ToString("N") + ".partial";
+        try
+        {
+            using (var input = source.Open())
+            using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                input.CopyTo(output);
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+}

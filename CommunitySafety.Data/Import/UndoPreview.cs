@@ -1,0 +1,35 @@
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.Import;
+
+/// <summary>What undoing an import would bring back, said before it is done.</summary>
+public static class UndoPreview
+{
+    /// <summary>For each month whose live data comes from the import, the import it would return to (null: no data).</summary>
+    public static async Task<IReadOnlyList<MonthReplacement>> MonthsAsync(IDbContextFactory<CommunitySafetyDb> dbFactory, int importId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var months = await db.ImportMonths.Where(m => m.ImportId == importId).Select(m => m.Month).ToListAsync(cancellationToken);
+        var owners = await Importer.LiveOwnersAsync(db, months, cancellationToken);
+        var live = months.Where(m => owners.GetValueOrDefault(m) == importId).ToList();
+        var fallbacks = await db.ImportMonths
+            .Where(m => live.Contains(m.Month) && m.ImportId != importId && db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
+            .GroupBy(m => m.Month)
+            .Select(g => new { Month = g.Key, ImportId = g.Max(m => m.ImportId) })
+            .ToDictionaryAsync(x => x.Month, x => x.ImportId, cancellationToken);
+        return live.Order().Select(m => new MonthReplacement(YearMonth.FromKey(m).ToString(), fallbacks.TryGetValue(m, out var id) ? id : null)).ToList();
+    }
+
+    /// <summary>"Apr 2023 to Jun 2023 will come from import 3 again; Jul 2023 will have no data."</summary>
+    public static string Describe(int importId, IReadOnlyList<MonthReplacement> months)
+    {
+        if (months.Count == 0) return $"Undoing import {importId} changes no figures: later imports have replaced all of its months.";
+        var parts = months.GroupBy(m => m.ReplacedImportId).Select(g =>
+        {
+            var list = DataQuality.MonthList(g.Select(m => YearMonth.TryParseIso(m.Month, out var ym) ? ym : default).ToList());
+            return g.Key is int id ? $"{list} will come from import {id} again" : $"{list} will have no data";
+        });
+        return $"Undoing import {importId}: {string.Join("; ", parts)}.";
+    }
+}
