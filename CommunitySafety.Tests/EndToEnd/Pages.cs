@@ -5,7 +5,7 @@ namespace CommunitySafety.Tests.EndToEnd;
 /// <summary>Every page of the dashboard at Q1 2023-24, and how to tell it has finished drawing.</summary>
 public static class Pages
 {
-    public sealed record DashboardPage(string Name, string Path, string ReadySelector)
+    public sealed record DashboardPage(string Name, string Path, string ReadySelector, bool HasCharts = true)
     {
         public override string ToString() => Name;
     }
@@ -20,7 +20,9 @@ public static class Pages
     public static readonly DashboardPage ActionPlan = new("action-plan", $"/action-plan?{Period}", ".plan-action");
     public static readonly DashboardPage QuarterlyReturn = new("opcc-return", "/action-plan/return?year=2023-24&quarter=2", ".opcc-return");
 
-    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn];
+    public static readonly DashboardPage Imports = new("imports", "/imports", ".import-upload[data-ready='true']", HasCharts: false);
+
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn, Imports];
 
     public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
 
@@ -31,6 +33,6 @@ public static class Pages
     {
         await page.GotoAsync(dashboardPage.Path);
         await page.Locator(dashboardPage.ReadySelector).First.WaitForAsync();
-        await page.Locator(".apex-chart svg").First.WaitForAsync();
+        if (dashboardPage.HasCharts) await page.Locator(".apex-chart svg").First.WaitForAsync();
     }
 }
