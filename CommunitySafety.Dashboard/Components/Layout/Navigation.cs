@@ -10,5 +10,7 @@ public static class Navigation
         new("Overview", "", MudBlazor.Icons.Material.Filled.Dashboard),
         new("Beats", "beats", MudBlazor.Icons.Material.Filled.Map),
         new("Crime types", "crime-types", MudBlazor.Icons.Material.Filled.Category),
+        new("Meeting", "meeting", MudBlazor.Icons.Material.Filled.Slideshow),
+        new("Report", "report", MudBlazor.Icons.Material.Filled.Print),
     ];
 }
