@@ -2,6 +2,7 @@ using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Live;
+using CommunitySafety.Dashboard.Report;
 using CommunitySafety.Data;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
@@ -27,6 +28,7 @@ public static class WebApp
         builder.Services.AddCommunitySafetyData(connectionString);
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
+        builder.Services.AddSingleton<ReportPrinter>();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
