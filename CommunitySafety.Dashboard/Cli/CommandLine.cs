@@ -26,8 +26,13 @@ public static class CommandLine
 
     private static readonly string[] Verbs = ["import", "summary", "imports", "undo", "benchmark", "help", "--help", "-h"];
 
+    /// <summary>
+    /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
+    /// not a web server started). The web host's own arguments start with - or / or hold '=' (--urls x, urls=x).
+    /// </summary>
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+        args.Length > 0 && (Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase)
+                            || (args[0].Length > 0 && args[0][0] is not ('-' or '/') && !args[0].Contains('=')));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,7 +47,8 @@ public static class CommandLine
                 "imports" => await ImportsCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
                 "undo" => await UndoCommand.RunAsync(Arguments.Parse(words), Open),
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),
-                _ => Help(),
+                "help" or "--help" or "-h" => Help(),
+                _ => throw new UsageException($"There is no command '{args[0]}'."),
             };
         }
         catch (UsageException e)

@@ -49,6 +49,18 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
     }
 
+    public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
+        FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)
+    {
+        var live = await LoadAsync(cancellationToken);
+        var facts = live.Facts.Where(f =>
+                f.Category == Category.Crime
+                && string.Equals(f.CrimeType, crimeType.Trim(), StringComparison.OrdinalIgnoreCase)
+                && (beat is null || string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return SummaryCalculator.Calculate(period, facts, live.Coverage, Options).LocationTypes.Crime;
+    }
+
     public async Task<TrendSeries?> GetTrendAsync(
         string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
         CancellationToken cancellationToken = default)

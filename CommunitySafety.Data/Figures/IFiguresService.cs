@@ -18,6 +18,10 @@ public interface IFiguresService
     /// <summary>The district's summary, or one beat's (same shape, counted over that beat's records only).</summary>
     Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Where one crime type happened: its location types this year to date against last, district-wide or in one beat.</summary>
+    Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
+        FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// A trend line of "asb", "crime", "domestic" or a crime type, for the district or one beat, from
     /// <paramref name="from"/> to <paramref name="to"/> (default: every month with data).

@@ -90,6 +90,11 @@ internal static class ImportReader
         {
             if (PoliceUkRows.Recognises(normalized)) format = ImportFormat.PoliceUk;
             else if (BeatExtractRows.Recognises(normalized)) format = ImportFormat.BeatExtract;
+            // A header that is plainly one of the two formats with a column missing is read as that format, so
+            // that the refusal names the missing columns rather than only describing a good header.
+            else if (PoliceUkColumns.LsoaCode.FindIn(normalized) >= 0 || PoliceUkColumns.LsoaName.FindIn(normalized) >= 0)
+                format = ImportFormat.PoliceUk;
+            else if (BeatExtractColumns.Required.Any(c => c.FindIn(normalized) >= 0)) format = ImportFormat.BeatExtract;
             else
             {
                 collector.AddError(null, null, null,

@@ -20,6 +20,14 @@ public sealed class FakeFiguresService : IFiguresService
         return Task.FromResult(Summaries(period, beat));
     }
 
+    public Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
+        FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<NamedMeasure>>(
+        [
+            new("Street", 40, 30, 10, 33.3, 1.7, "none"),
+            new("Residential", 25, 28, -3, -10.7, -0.58, "none"),
+        ]);
+
     public Task<TrendSeries?> GetTrendAsync(string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
         CancellationToken cancellationToken = default)
     {

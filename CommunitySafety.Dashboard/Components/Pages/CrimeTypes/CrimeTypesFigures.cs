@@ -9,7 +9,8 @@ public sealed record CrimeTypeRow(NamedMeasure Measure, IReadOnlyList<int?> Tren
 }
 
 /// <summary>Every crime type, and for the chosen one (if any) its trend in each beat.</summary>
-public sealed record CrimeTypesFigures(Summary Summary, IReadOnlyList<CrimeTypeRow> Rows, string? Selected, ChartData? SelectedByBeat)
+public sealed record CrimeTypesFigures(
+    Summary Summary, IReadOnlyList<CrimeTypeRow> Rows, string? Selected, ChartData? SelectedByBeat, ChartData? SelectedLocationTypes)
 {
     public static async Task<CrimeTypesFigures> LoadAsync(
         IFiguresService figures, DataOverview overview, FinancialQuarter period, string? requestedType, CancellationToken cancellationToken)
@@ -26,13 +27,16 @@ public sealed record CrimeTypesFigures(Summary Summary, IReadOnlyList<CrimeTypeR
         var selected = overview.CrimeTypes.Concat(summary.CrimeTypes.Select(c => c.Name))
             .FirstOrDefault(name => string.Equals(name, requestedType?.Trim(), StringComparison.OrdinalIgnoreCase));
         ChartData? byBeat = null;
+        ChartData? locationTypes = null;
         if (selected is not null)
         {
+            var places = await figures.GetCrimeTypeLocationTypesAsync(period, selected, null, cancellationToken);
+            if (places.Count > 0) locationTypes = FigureCharts.Comparison($"{selected} by location type", "Location type", places);
             var lines = new List<(string, TrendSeries?)>();
             foreach (var beat in overview.Beats)
                 lines.Add((beat, await figures.GetTrendAsync(selected, beat, TrendGranularity.Quarter, range.From, range.To, cancellationToken)));
             byBeat = FigureCharts.Trend($"{selected} by beat, by quarter", lines, range);
         }
-        return new CrimeTypesFigures(summary, rows, selected, byBeat);
+        return new CrimeTypesFigures(summary, rows, selected, byBeat, locationTypes);
     }
 }
