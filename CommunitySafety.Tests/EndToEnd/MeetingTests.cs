@@ -37,7 +37,7 @@ public class MeetingTests(DashboardServer server)
     {
         var page = await server.NewPageAsync();
         var count = await OpenAsync(page);
-        var live = page.Locator("[aria-live=polite]");
+        var live = page.Locator(".slide-announcement");
 
         await page.Keyboard.PressAsync("ArrowRight");
         await ExpectSlideAsync(page, 2, count);

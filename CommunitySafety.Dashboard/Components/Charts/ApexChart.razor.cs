@@ -84,6 +84,10 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
         {
             // The browser has gone, and the chart with it.
         }
+        catch (JSException exception)
+        {
+            Logger.LogDebug(exception, "A chart could not be destroyed; its element had already gone");
+        }
         finally
         {
             _module = null;

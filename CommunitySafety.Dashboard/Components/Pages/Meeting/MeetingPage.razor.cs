@@ -20,23 +20,33 @@ public sealed partial class MeetingPage : IAsyncDisposable
     private DotNetObjectReference<MeetingPage>? _self;
     private string _announcement = "";
     private int _bodyHeight;
+    private int _measuredSlide = -1;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
-    /// <summary>The chart fills the slide's body.</summary>
-    private int ChartHeight => Math.Max(240, _bodyHeight - 8);
+    /// <summary>The chart fills the slide's body, less the few pixels apexcharts adds below its drawing.</summary>
+    private int ChartHeight => Math.Max(240, _bodyHeight - 24);
 
     protected override Task<MeetingFigures> LoadFiguresAsync(DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken) =>
         MeetingFigures.LoadAsync(FiguresService, overview, period, cancellationToken);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_module is not null || Figures is null) return;
+        if (Figures is null) return;
         try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _self = DotNetObjectReference.Create(this);
-            _bodyHeight = await _module.InvokeAsync<int>("listen", _self, SlideDeck.Keys, _body);
+            if (_module is null)
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+                _self = DotNetObjectReference.Create(this);
+                await _module.InvokeVoidAsync("listen", _self, SlideDeck.Keys);
+            }
+            // A subtitle or a warning leaves a slide's body less room, so each slide is measured as it is shown.
+            if (_measuredSlide == _deck.Index) return;
+            _measuredSlide = _deck.Index;
+            var height = await _module.InvokeAsync<int>("height", _body);
+            if (height == _bodyHeight) return;
+            _bodyHeight = height;
             StateHasChanged();
         }
         catch (JSDisconnectedException)
@@ -58,9 +68,9 @@ public sealed partial class MeetingPage : IAsyncDisposable
 
     /// <summary>The window changed size (a projector, full screen): the charts take the new space.</summary>
     [JSInvokable]
-    public Task ResizedAsync(int bodyHeight) => InvokeAsync(() =>
+    public Task ResizedAsync() => InvokeAsync(() =>
     {
-        _bodyHeight = bodyHeight;
+        _measuredSlide = -1;
         StateHasChanged();
     });
 

@@ -2,7 +2,7 @@
 let onKey;
 let onResize;
 
-export function listen(dotNet, keys, body) {
+export function listen(dotNet, keys) {
     stop();
     onKey = event => {
         if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || !keys.includes(event.key)) return;
@@ -15,11 +15,14 @@ export function listen(dotNet, keys, body) {
     let pending;
     onResize = () => {
         clearTimeout(pending);
-        pending = setTimeout(() => dotNet.invokeMethodAsync('ResizedAsync', Math.floor(document.querySelector('.slide-body')?.clientHeight ?? body.clientHeight)), 150);
+        pending = setTimeout(() => dotNet.invokeMethodAsync('ResizedAsync'), 150);
     };
     document.addEventListener('keydown', onKey);
     window.addEventListener('resize', onResize);
-    return Math.floor(body.clientHeight);
+}
+
+export function height(element) {
+    return Math.floor(element.clientHeight);
 }
 
 export function stop() {

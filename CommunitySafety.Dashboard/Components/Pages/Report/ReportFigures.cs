@@ -19,6 +19,9 @@ public sealed record ReportFigures(
     ChartData CrimeTypes,
     string Sources)
 {
+    /// <summary>The chart names the most common; the table below it lists every crime type.</summary>
+    public const int CrimeTypesCharted = 10;
+
     /// <summary>"Crime and ASB Data for Harborough District Quarter 1 2023-24", the appendix's own title.</summary>
     public string Title => $"Crime and ASB Data for {Summary.Area} District Quarter {Summary.Quarter} {Summary.FinancialYear}";
 
@@ -44,7 +47,7 @@ public sealed record ReportFigures(
             FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
             FigureCharts.Comparison("ASB by location type, this year to date against last", "Location type", summary.LocationTypes.Asb),
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
-            FigureCharts.Comparison("Crime types, this year to date against last", "Crime type", summary.CrimeTypes),
+            FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
             ReportSources.Describe(imports, range.From, range.To));
     }
 
