@@ -77,24 +77,33 @@ internal static class BenchmarkCommand
           Peak working set:        {r.PeakWorkingSetMb,8:N1} MB
         """;
 
-    /// <summary>Rows like police.uk's: 80% in Harborough's neighbourhoods, the rest elsewhere in the force area.</summary>
+    /// <summary>
+    /// Rows as police.uk publishes them: month by month, each month sorted by LSOA, across a force area of 400
+    /// LSOAs of which 47 are Harborough's (so most rows are skipped as outside the area, as in the real files).
+    /// </summary>
     private static void WritePoliceUkFile(string path, int rows)
     {
+        var lsoas = Enumerable.Range(0, 400).Select(i => i switch
+        {
+            < 150 => ($"E0102{5400 + i}", $"Blaby {i / 4 + 1:D3}{(char)('A' + i % 4)}"),
+            < 197 => ($"E0102{5770 + i - 150}", $"Harborough {(i - 150) / 5 + 2:D3}{(char)('A' + (i - 150) % 5)}"),
+            _ => ($"E0103{i}", $"Melton {(i - 197) / 4 + 1:D3}{(char)('A' + (i - 197) % 4)}"),
+        }).ToArray();
         var random = new Random(20231011);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\r\n" };
         writer.WriteLine("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context");
         var id = new byte[32];
         for (var i = 0; i < rows; i++)
         {
-            var inArea = random.Next(10) < 8;
-            var lsoa = random.Next(47);
-            var name = inArea ? $"Harborough {lsoa / 4 + 2:D3}{(char)('A' + lsoa % 4)}" : $"Blaby {lsoa / 4 + 1:D3}{(char)('A' + lsoa % 4)}";
-            var code = inArea ? $"E0102{5770 + lsoa}" : $"E0102{5600 + lsoa}";
+            var month = (int)((long)i * 12 / rows) + 1;
+            var startOfMonth = (long)(month - 1) * rows / 12;
+            var rowsInMonth = (long)month * rows / 12 - startOfMonth;
+            var (code, name) = lsoas[Math.Min(lsoas.Length - 1, (int)((i - startOfMonth) * lsoas.Length / Math.Max(1, rowsInMonth)))];
             var type = CrimeTypes[random.Next(CrimeTypes.Length)];
             var asb = type == CrimeTypes[0];
             random.NextBytes(id);
             writer.Write(asb ? "" : Convert.ToHexStringLower(id));
-            writer.Write($",2023-{random.Next(12) + 1:D2},Leicestershire Police,Leicestershire Police,");
+            writer.Write($",2023-{month:D2},Leicestershire Police,Leicestershire Police,");
             writer.Write($"-0.{random.Next(900000, 999999)},52.{random.Next(400000, 600000)},\"On or near High Street, Market Harborough\",");
             writer.Write($"{code},{name},{type},{(asb ? "" : "Investigation complete; no suspect identified")},");
             writer.WriteLine();
