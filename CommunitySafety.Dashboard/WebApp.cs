@@ -4,6 +4,7 @@ using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
 using CommunitySafety.Data;
+using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public static class WebApp
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddSingleton<ReportPrinter>();
+        builder.Services.AddSingleton<EditorName>();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -39,6 +41,8 @@ public static class WebApp
         await Database.PrepareAsync(dbFactory);
         if (app.Configuration.GetValue("SampleData:Enabled", true))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
+        if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
+            await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
 
         if (!app.Environment.IsDevelopment())
         {
@@ -48,6 +52,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardApi();
+        app.MapActionPlanApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }

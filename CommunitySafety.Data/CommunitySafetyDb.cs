@@ -1,3 +1,4 @@
+using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,9 @@ public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> option
     public DbSet<ImportMessage> ImportMessages => Set<ImportMessage>();
     public DbSet<Fact> Facts => Set<Fact>();
     public DbSet<DataChangeRecord> Changes => Set<DataChangeRecord>();
+    public DbSet<PlanYear> PlanYears => Set<PlanYear>();
+    public DbSet<OpccProject> OpccProjects => Set<OpccProject>();
+    public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -47,5 +51,7 @@ public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> option
         });
 
         model.Entity<DataChangeRecord>(change => change.ToTable("Changes"));
+
+        PlanModel.Configure(model);
     }
 }

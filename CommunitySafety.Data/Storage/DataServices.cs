@@ -1,3 +1,4 @@
+using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public static class DataServices
             sp.GetRequiredService<TimeProvider>(),
             settings.Area));
         services.AddSingleton<IFiguresService, FiguresService>();
+        services.AddSingleton<IActionPlanService, ActionPlanService>();
         return services;
     }
 }

@@ -17,7 +17,10 @@ public static class Pages
     public static readonly DashboardPage Beat = new("beat", $"/beats/Harborough%20North?{Period}", ".measure-card");
     public static readonly DashboardPage CrimeTypes = new("crime-types", $"/crime-types?{Period}&type=Criminal%20Damage", ".crime-types-table");
 
-    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes];
+    public static readonly DashboardPage ActionPlan = new("action-plan", $"/action-plan?{Period}", ".plan-action");
+    public static readonly DashboardPage QuarterlyReturn = new("opcc-return", "/action-plan/return?year=2023-24&quarter=2", ".opcc-return");
+
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn];
 
     public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
 

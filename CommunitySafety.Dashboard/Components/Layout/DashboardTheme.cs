@@ -26,6 +26,8 @@ public static class DashboardTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab8ff",
+            // Dark text on the light blue: white on it is below AA contrast for filled buttons.
+            PrimaryContrastText = "#0b1b2e",
             Secondary = "#ce93d8",
             AppbarBackground = "#11253d",
             AppbarText = "#ffffff",

@@ -1,6 +1,7 @@
 namespace CommunitySafety.Dashboard.Components.Layout;
 
-public sealed record NavigationItem(string Title, string Href, string Icon);
+/// <summary>A menu entry; <see cref="MatchWhole"/> keeps it from lighting up on pages under its address.</summary>
+public sealed record NavigationItem(string Title, string Href, string Icon, bool MatchWhole = false);
 
 /// <summary>The dashboard's pages in the order the menu lists them: add a page here to put it in the menu.</summary>
 public static class Navigation
@@ -10,6 +11,8 @@ public static class Navigation
         new("Overview", "", MudBlazor.Icons.Material.Filled.Dashboard),
         new("Beats", "beats", MudBlazor.Icons.Material.Filled.Map),
         new("Crime types", "crime-types", MudBlazor.Icons.Material.Filled.Category),
+        new("Action plan", "action-plan", MudBlazor.Icons.Material.Filled.Checklist, MatchWhole: true),
+        new("OPCC return", "action-plan/return", MudBlazor.Icons.Material.Filled.RequestQuote),
         new("Meeting", "meeting", MudBlazor.Icons.Material.Filled.Slideshow),
         new("Report", "report", MudBlazor.Icons.Material.Filled.Print),
     ];

@@ -17,6 +17,307 @@ namespace CommunitySafety.Data.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.CommunicationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanYearId");
+
+                    b.ToTable("PlanCommunicationItems", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.HeadlineIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("PlanHeadlineIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.OpccProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("PlanYearId");
+
+                    b.ToTable("OpccProjects", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Funding")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FundingAmount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lead")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SuccessMeasures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("PlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("PlanObjectives", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funding")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinksToOtherPlans")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanYearId");
+
+                    b.ToTable("PlanPriorities", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Allocation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllocationNote")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("BusinessAsUsual")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CrossCuttingPriorities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TranscriptionNotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear")
+                        .IsUnique();
+
+                    b.ToTable("PlanYears", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.QuarterlyReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivitiesToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostBreakdown")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CostToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessMeasuresProposed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReturns", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.Beat", b =>
                 {
                     b.Property<int>("Id")
@@ -222,6 +523,166 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("Imports", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.CommunicationItem", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanYear", null)
+                        .WithMany("CommunicationPlan")
+                        .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.HeadlineIndicator", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanPriority", null)
+                        .WithMany("HeadlineIndicators")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CommunitySafety.Data.ActionPlan.MeasureLink", "Measures", b1 =>
+                        {
+                            b1.Property<int>("HeadlineIndicatorId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Beat");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Of");
+
+                            b1.HasKey("HeadlineIndicatorId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanHeadlineIndicators");
+
+                            b1
+                                .ToJson("Measures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HeadlineIndicatorId");
+                        });
+
+                    b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.OpccProject", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanYear", null)
+                        .WithMany("Projects")
+                        .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanAction", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanObjective", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CommunitySafety.Data.ActionPlan.MeasureLink", "Measures", b1 =>
+                        {
+                            b1.Property<int>("PlanActionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Beat");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Of");
+
+                            b1.HasKey("PlanActionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanActions");
+
+                            b1
+                                .ToJson("Measures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanActionId");
+                        });
+
+                    b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanObjective", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanPriority", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CommunitySafety.Data.ActionPlan.MeasureLink", "Measures", b1 =>
+                        {
+                            b1.Property<int>("PlanObjectiveId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Beat");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Of");
+
+                            b1.HasKey("PlanObjectiveId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanObjectives");
+
+                            b1
+                                .ToJson("Measures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanObjectiveId");
+                        });
+
+                    b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanPriority", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanYear", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.QuarterlyReturn", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.ActionPlan.OpccProject", null)
+                        .WithMany("Returns")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.Fact", b =>
                 {
                     b.HasOne("CommunitySafety.Data.Model.Beat", null)
@@ -262,6 +723,32 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.OpccProject", b =>
+                {
+                    b.Navigation("Returns");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanObjective", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanPriority", b =>
+                {
+                    b.Navigation("HeadlineIndicators");
+
+                    b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanYear", b =>
+                {
+                    b.Navigation("CommunicationPlan");
+
+                    b.Navigation("Priorities");
+
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.ImportRecord", b =>

@@ -1,0 +1,42 @@
+using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Figures;
+
+namespace CommunitySafety.Dashboard.Api;
+
+/// <summary>
+/// GET /api/action-plan/return.xlsx and return.csv?year=2023-24&amp;quarter=2: a quarter's OPCC return to download.
+/// A bad parameter gets 400, a quarter with no return 404, each with a sentence.
+/// </summary>
+public static class ActionPlanApi
+{
+    public static IEndpointRouteBuilder MapActionPlanApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/action-plan");
+        api.MapGet("/return.xlsx", (string? year, string? quarter, IActionPlanService plans, CancellationToken cancellationToken) =>
+            DownloadAsync(year, quarter, ReturnFileFormat.Xlsx, plans, cancellationToken));
+        api.MapGet("/return.csv", (string? year, string? quarter, IActionPlanService plans, CancellationToken cancellationToken) =>
+            DownloadAsync(year, quarter, ReturnFileFormat.Csv, plans, cancellationToken));
+        return endpoints;
+    }
+
+    /// <summary>The page's download link for a quarter's return.</summary>
+    public static string ReturnUrl(string financialYear, int quarter, ReturnFileFormat format) =>
+        $"api/action-plan/return.{(format == ReturnFileFormat.Xlsx ? "xlsx" : "csv")}?year={financialYear}&quarter={quarter}";
+
+    internal static async Task<IResult> DownloadAsync(
+        string? year, string? quarter, ReturnFileFormat format, IActionPlanService plans, CancellationToken cancellationToken)
+    {
+        if (!FinancialQuarter.TryParseYear(year, out _))
+            return Problem(StatusCodes.Status400BadRequest, $"year must be a financial year like 2023-24, not '{year}'.");
+        if (!int.TryParse(quarter, out var quarterNumber) || quarterNumber is < 1 or > 4)
+            return Problem(StatusCodes.Status400BadRequest, $"quarter must be 1, 2, 3 or 4, not '{quarter}'.");
+
+        var file = await plans.ExportReturnAsync(year!, quarterNumber, format, cancellationToken);
+        return file is null
+            ? Problem(StatusCodes.Status404NotFound, $"There is no Q{quarterNumber} return for {year} yet.")
+            : Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static IResult Problem(int status, string sentence) =>
+        Results.Problem(detail: sentence, statusCode: status, title: "The return could not be downloaded");
+}

@@ -1,0 +1,66 @@
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Figures;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CommunitySafety.Dashboard.Components.Pages.ActionPlan;
+
+public partial class ActionPlanPage
+{
+    // The filters live in the address, so a filtered view can be shared and survives a reload.
+    public const string PriorityKey = "priority";
+    public const string LeadKey = "lead";
+    public const string RagKey = "rag";
+    public const string WorseKey = "worse";
+
+    private static readonly string[] RagChoices = ["Red", "Amber", "Green", PlanFilter.NotRated];
+
+    private bool _confirmNextYear;
+
+    [SupplyParameterFromQuery(Name = PriorityKey)] public int? Priority { get; set; }
+    [SupplyParameterFromQuery(Name = LeadKey)] public string? Lead { get; set; }
+    [SupplyParameterFromQuery(Name = RagKey)] public string? Rag { get; set; }
+    [SupplyParameterFromQuery(Name = WorseKey)] public bool Worse { get; set; }
+
+    protected override async Task<ActionPlanFigures> LoadFiguresAsync(DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
+    {
+        var filter = new PlanFilter(Priority, Lead, Rag, Worse);
+        return new ActionPlanFigures(await Plans.GetPlanAsync(period, filter, cancellationToken), await Plans.GetYearsAsync(cancellationToken));
+    }
+
+    private void Filter(string key, string? value) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(key, string.IsNullOrEmpty(value) ? null : value));
+
+    private void FilterWorse(bool worse) => Filter(WorseKey, worse ? "true" : null);
+
+    private static string FundingText(ActionView action) => (action.Funding, action.FundingAmount) switch
+    {
+        (null, null) => "None named",
+        (null, { } amount) => $"£{amount:N0}",
+        ({ } words, _) => words,
+    };
+
+    private static string ReturnLink(PlanView plan, ProjectStatus project) =>
+        $"action-plan/return?{PeriodChoice.YearKey}={plan.FinancialYear}" + (project.Quarter is { } q ? $"&{PeriodChoice.QuarterKey}={q}" : "");
+
+    private static string FocusText(PriorityView priority) =>
+        string.Join("; ", priority.FocusAreas) + (priority.FocusNote is null ? "" : $" ({priority.FocusNote})");
+
+    private static string ReturnWords(ProjectStatus project) =>
+        project.Quarter is { } quarter ? $" in the Q{quarter} return" : " (no return yet)";
+
+    private static string Shorten(string text)
+    {
+        var firstLine = text.Split('\n')[0];
+        return firstLine.Length <= 80 ? firstLine : firstLine[..77] + "...";
+    }
+
+    private async Task StartNextYearAsync(PlanView plan)
+    {
+        var outcome = await Plans.StartNextYearAsync(plan.FinancialYear, Editor.Name);
+        _confirmNextYear = false;
+        if (outcome.Saved) Snackbar.Add("Next year's plan has been started: choose its year in the period picker to see it.", Severity.Success);
+        else Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);
+    }
+}

@@ -1,0 +1,101 @@
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data.ActionPlan;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CommunitySafety.Dashboard.Components.Pages.QuarterlyReturn;
+
+public partial class QuarterlyReturnPage
+{
+    public const string LoadFailedMessage =
+        "The return could not be loaded just now. Try again in a moment; if it keeps happening, tell the dashboard's administrator.";
+
+    private ReturnsView? _view;
+    private bool _loaded;
+    private string? _loadProblem;
+    private int? _editingProjectId;
+    private bool _confirmNextQuarter;
+    private IDisposable? _subscription;
+
+    /// <summary>The plan year; the latest when absent.</summary>
+    [SupplyParameterFromQuery(Name = PeriodChoice.YearKey)] public string? Year { get; set; }
+
+    /// <summary>The quarter's table to show; the open quarter when absent.</summary>
+    [SupplyParameterFromQuery(Name = PeriodChoice.QuarterKey)] public int? Quarter { get; set; }
+
+    protected override void OnInitialized()
+    {
+        // Another officer's save reaches this page through the change log, as imports do.
+        _subscription = Notifier.Subscribe(change =>
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+            return Task.CompletedTask;
+        });
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            // A year that has no plan falls back to the latest year's rather than showing nothing.
+            _view = await Plans.GetReturnsAsync(Year) ?? await Plans.GetReturnsAsync(null);
+            _loadProblem = null;
+        }
+        catch (Exception exception)
+        {
+            Logger.LogError(exception, "Loading the OPCC return failed");
+            _loadProblem = LoadFailedMessage;
+        }
+        _loaded = true;
+    }
+
+    private QuarterReturnView ShownQuarter(ReturnsView view) =>
+        view.Quarters.FirstOrDefault(q => q.Quarter == Quarter)
+        ?? view.Quarters.FirstOrDefault(q => q.IsOpen)
+        ?? new QuarterReturnView(0, "No return yet", false, [], view.Spend);
+
+    private static string QuarterLink(ReturnsView view, int quarter) =>
+        $"action-plan/return?{PeriodChoice.YearKey}={view.FinancialYear}&{PeriodChoice.QuarterKey}={quarter}";
+
+    private void Go(string year, int? quarter) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            [PeriodChoice.YearKey] = year,
+            [PeriodChoice.QuarterKey] = quarter,
+        }));
+
+    private async Task EditDoneAsync(bool saved)
+    {
+        _editingProjectId = null;
+        if (saved)
+        {
+            Snackbar.Add("The return has been saved.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task StartNextQuarterAsync()
+    {
+        _confirmNextQuarter = false;
+        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, Editor.Name);
+        if (!outcome.Saved)
+        {
+            Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);
+            return;
+        }
+        await LoadAsync();
+        Go(_view!.FinancialYear, _view.OpenQuarter);
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,323 @@
+using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.ActionPlan;
+
+public sealed class ActionPlanService(
+    IDbContextFactory<CommunitySafetyDb> dbFactory,
+    IFiguresService figures,
+    TimeProvider clock) : IActionPlanService
+{
+    /// <summary>Quarters in an item's small trend, the period's own last.</summary>
+    public const int TrendQuarters = 8;
+
+    // SQLite has one writer, and a save checks the version it replaces: one save at a time keeps that check true.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    public async Task<IReadOnlyList<string>> GetYearsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
+        return years.OrderDescending(StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<PlanView?> GetPlanAsync(FinancialQuarter period, PlanFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
+        var year = years.Where(y => string.CompareOrdinal(y, period.FinancialYear) <= 0).Max(StringComparer.Ordinal)
+                   ?? years.Min(StringComparer.Ordinal);
+        if (year is null) return null;
+        var plan = await LoadAsync(db, year, cancellationToken);
+        var lookup = new FigureLookup(figures, period);
+
+        async Task<IReadOnlyList<LinkedFigure>> FiguresOf(IMeasured item)
+        {
+            var result = new List<LinkedFigure>();
+            foreach (var link in item.Measures) result.Add(await lookup.FindAsync(link, cancellationToken));
+            return result;
+        }
+
+        var quarter = plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter;
+        var statusByAction = plan.Projects.Where(p => p.ActionId is not null)
+            .ToDictionary(p => p.ActionId!.Value, p =>
+            {
+                var row = ReturnBook.Latest(p.Returns).LastOrDefault(r => r.Quarter <= quarter);
+                return new ProjectStatus(p.Id, p.Name, row?.Quarter, row?.Rag);
+            });
+
+        var priorities = new List<PriorityView>();
+        var shown = 0;
+        foreach (var priority in plan.Priorities.OrderBy(p => p.Number))
+        {
+            if (filter.Priority is { } only && only != priority.Number) continue;
+            var objectives = new List<ObjectiveView>();
+            foreach (var objective in priority.Objectives.OrderBy(o => o.Position))
+            {
+                var objectiveFigures = await FiguresOf(objective);
+                var actions = new List<ActionView>();
+                foreach (var action in objective.Actions.OrderBy(a => a.Position))
+                {
+                    var view = new ActionView(action.Id, action.Text, action.SuccessMeasures, action.Lead, action.Funding, action.FundingAmount,
+                        await FiguresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id));
+                    if (Matches(view, objectiveFigures, filter)) actions.Add(view);
+                }
+                shown += actions.Count;
+                if (actions.Count > 0 || !filter.FiltersActions)
+                    objectives.Add(new ObjectiveView(objective.Id, objective.Text, objectiveFigures, objective.MeasureNote, actions));
+            }
+            if (objectives.Count == 0 && filter.FiltersActions) continue;
+
+            var indicators = new List<IndicatorView>();
+            foreach (var indicator in priority.HeadlineIndicators.OrderBy(i => i.Position))
+                indicators.Add(new IndicatorView(indicator.Text, await FiguresOf(indicator), indicator.MeasureNote));
+            priorities.Add(new PriorityView(priority.Number, priority.Name, priority.Description, priority.FocusAreas, priority.FocusNote,
+                priority.LinksToOtherPlans, priority.Funding, indicators, objectives));
+        }
+
+        var allActions = plan.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).ToList();
+        return new PlanView(
+            plan.FinancialYear,
+            plan.Title,
+            period,
+            plan.CrossCuttingPriorities,
+            priorities,
+            plan.Priorities.OrderBy(p => p.Number).Select(p => new PriorityChoice(p.Number, p.Name)).ToList(),
+            allActions.Where(a => a.Lead is not null).Select(a => a.Lead!).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            shown,
+            allActions.Count);
+    }
+
+    /// <summary>
+    /// Lead matches by words ("Police" finds "Police/ CS Team"); RAG by the action's project; "getting worse"
+    /// by the action's own figures or, where it has none, its objective's.
+    /// </summary>
+    private static bool Matches(ActionView action, IReadOnlyList<LinkedFigure> objectiveFigures, PlanFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Lead)
+            && action.Lead?.Contains(filter.Lead.Trim(), StringComparison.OrdinalIgnoreCase) != true) return false;
+        if (!string.IsNullOrWhiteSpace(filter.Rag))
+        {
+            if (action.Project is null) return false;
+            var wanted = filter.Rag.Trim();
+            var matches = string.Equals(wanted, PlanFilter.NotRated, StringComparison.OrdinalIgnoreCase)
+                ? action.Project.Rag is null
+                : string.Equals(ReturnEditing.RagWord(action.Project.Rag), wanted, StringComparison.OrdinalIgnoreCase);
+            if (!matches) return false;
+        }
+        if (filter.GettingWorse)
+        {
+            var figuresThatCount = action.Figures.Count > 0 ? action.Figures : objectiveFigures;
+            if (!figuresThatCount.Any(f => f.GettingWorse)) return false;
+        }
+        return true;
+    }
+
+    public async Task<ReturnsView?> GetReturnsAsync(string? financialYear, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var years = (await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal).ToList();
+        var year = string.IsNullOrWhiteSpace(financialYear) ? years.FirstOrDefault() : years.FirstOrDefault(y => y == financialYear.Trim().Replace('/', '-'));
+        if (year is null) return null;
+        var plan = await LoadAsync(db, year, cancellationToken);
+        var open = ReturnBook.OpenQuarter(plan);
+        var quarters = Enumerable.Range(PlanConversion.FirstQuarter, open ?? 0)
+            .Select(q => new QuarterReturnView(q, OpccReturnLayout.QuarterTitle(plan.FinancialYear, q), q == open, Rows(plan, q), ReturnBook.SpendAsAt(plan, q)))
+            .ToList();
+        return new ReturnsView(plan.FinancialYear, years, open, quarters, ReturnBook.SpendAsAt(plan, open ?? PlanConversion.FirstQuarter));
+    }
+
+    private static List<ReturnRowView> Rows(PlanYear plan, int quarter) =>
+        plan.Projects.OrderBy(p => p.Position).Select(p =>
+        {
+            var row = ReturnBook.LatestFor(p.Returns, quarter);
+            return new ReturnRowView(p.Id, quarter, row?.Version ?? 0, ReturnRow.From(p.Name, row), row?.SavedBy, row?.SavedAt);
+        }).ToList();
+
+    public async Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, string savedBy, CancellationToken cancellationToken = default)
+    {
+        var problems = ReturnEditing.Problems(edit);
+        if (problems.Count > 0) return new SaveOutcome(false, problems);
+        ReturnEditing.TryParseCost(edit.CostToDate, out var cost, out _);
+        ReturnEditing.TryParseRag(edit.Rag, out var rag, out _);
+
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked: true);
+            var project = plan?.Projects.FirstOrDefault(p => p.Id == edit.ProjectId);
+            if (plan is null || project is null)
+                return SaveOutcome.Refused("That project is not in this year's plan any more; reload the page.");
+            var open = ReturnBook.OpenQuarter(plan);
+            if (edit.Quarter != open)
+                return SaveOutcome.Refused(
+                    $"The Q{edit.Quarter} return has been sent to the OPCC and is kept as it was sent. Only the Q{open} return can be changed.");
+            var latest = ReturnBook.LatestFor(project.Returns, edit.Quarter);
+            if ((latest?.Version ?? 0) != edit.BasedOnVersion)
+                return SaveOutcome.Refused(
+                    $"{latest?.SavedBy ?? "Someone"} saved this row at {latest?.SavedAt:HH:mm} while you were editing it. Their version is shown now; make your change again.");
+
+            var now = clock.GetUtcNow();
+            project.Returns.Add(new QuarterlyReturn
+            {
+                Quarter = edit.Quarter,
+                Version = (latest?.Version ?? 0) + 1,
+                Rationale = Clean(edit.Rationale),
+                ActivitiesToDate = Clean(edit.ActivitiesToDate),
+                SuccessMeasuresProposed = Clean(edit.SuccessMeasuresProposed),
+                SuccessToDate = Clean(edit.SuccessToDate),
+                CostToDate = cost,
+                CostBreakdown = Clean(edit.CostBreakdown),
+                Rag = rag,
+                Notes = Clean(edit.Notes),
+                SavedBy = savedBy,
+                SavedAt = now,
+            });
+            db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{edit.Quarter} return for {project.Name} updated by {savedBy}" });
+            await db.SaveChangesAsync(cancellationToken);
+            return new SaveOutcome(true, []);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public async Task<SaveOutcome> StartNextQuarterAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked: true);
+            if (plan is null) return SaveOutcome.Refused($"There is no plan for {financialYear}.");
+            var open = ReturnBook.OpenQuarter(plan);
+            if (open == PlanConversion.LastQuarter)
+                return SaveOutcome.Refused($"Q4 is the last return of {plan.FinancialYear}; start the next year's plan instead.");
+            var next = (open ?? 0) + 1;
+            var now = clock.GetUtcNow();
+            foreach (var project in plan.Projects)
+            {
+                // The form's columns are running accounts: they carry over, and the RAG and notes are the new quarter's own.
+                var before = open is null ? null : ReturnBook.LatestFor(project.Returns, open.Value);
+                project.Returns.Add(new QuarterlyReturn
+                {
+                    Quarter = next,
+                    Version = 1,
+                    Rationale = before?.Rationale,
+                    ActivitiesToDate = before?.ActivitiesToDate,
+                    SuccessMeasuresProposed = before?.SuccessMeasuresProposed,
+                    SuccessToDate = before?.SuccessToDate,
+                    CostToDate = before?.CostToDate,
+                    CostBreakdown = before?.CostBreakdown,
+                    SavedBy = startedBy,
+                    SavedAt = now,
+                });
+            }
+            db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{next} {plan.FinancialYear} return started by {startedBy}" });
+            await db.SaveChangesAsync(cancellationToken);
+            return new SaveOutcome(true, []);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public async Task<SaveOutcome> StartNextYearAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var plan = await LoadAsync(db, financialYear, cancellationToken);
+            if (plan is null) return SaveOutcome.Refused($"There is no plan for {financialYear}.");
+            FinancialQuarter.TryParseYear(plan.FinancialYear, out var startYear);
+            var nextYear = new FinancialQuarter(startYear + 1, 1).FinancialYear;
+            if (await db.PlanYears.AnyAsync(y => y.FinancialYear == nextYear, cancellationToken))
+                return SaveOutcome.Refused($"There is already a plan for {nextYear}.");
+
+            var current = PlanConversion.ToDocument(plan, withReturns: false);
+            var copy = current with
+            {
+                FinancialYear = nextYear,
+                Title = plan.Title.Replace(ToTitleYears(startYear), ToTitleYears(startYear + 1)),
+                Source = $"Copied from the {plan.FinancialYear} plan",
+                Opcc = current.Opcc! with
+                {
+                    AllocationNote = $"Copied from {plan.FinancialYear}: change it when the OPCC confirms {nextYear}'s allocation.",
+                },
+            };
+            var now = clock.GetUtcNow();
+            db.PlanYears.Add(PlanConversion.ToEntities(copy, startedBy, now));
+            db.Changes.Add(new DataChangeRecord { At = now, Description = $"Action plan {nextYear} started from {plan.FinancialYear} by {startedBy}" });
+            await db.SaveChangesAsync(cancellationToken);
+            return new SaveOutcome(true, []);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>"2023-2024", as plan titles write the year.</summary>
+    private static string ToTitleYears(int startYear) => $"{startYear}-{startYear + 1}";
+
+    public async Task<ExportFile?> ExportReturnAsync(string financialYear, int quarter, ReturnFileFormat format, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await LoadAsync(db, financialYear, cancellationToken);
+        if (plan is null || !plan.Projects.SelectMany(p => p.Returns).Any(r => r.Quarter == quarter)) return null;
+        var rows = Rows(plan, quarter).Select(r => r.Row).ToList();
+        var name = $"opcc-return-{plan.FinancialYear}-Q{quarter}";
+        return format == ReturnFileFormat.Xlsx
+            ? new ExportFile($"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ReturnExport.ToXlsx(plan.FinancialYear, quarter, rows))
+            : new ExportFile($"{name}.csv", "text/csv; charset=utf-8", ReturnExport.ToCsv(rows));
+    }
+
+    private static async Task<PlanYear?> LoadAsync(CommunitySafetyDb db, string financialYear, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = db.PlanYears
+            .Include(y => y.Priorities).ThenInclude(p => p.HeadlineIndicators)
+            .Include(y => y.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions)
+            .Include(y => y.Projects).ThenInclude(p => p.Returns)
+            .Include(y => y.CommunicationPlan)
+            .AsSplitQuery();
+        if (!tracked) query = query.AsNoTracking();
+        var year = financialYear.Trim().Replace('/', '-');
+        return await query.FirstOrDefaultAsync(y => y.FinancialYear == year, cancellationToken);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Each area's summary and each measure's trend read once per page load, however many items link to them.</summary>
+    private sealed class FigureLookup(IFiguresService figures, FinancialQuarter period)
+    {
+        private readonly Dictionary<string, Summary> _summaries = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, TrendSeries?> _trends = new(StringComparer.OrdinalIgnoreCase);
+
+        public async Task<LinkedFigure> FindAsync(MeasureLink link, CancellationToken cancellationToken)
+        {
+            var area = link.Beat ?? "";
+            if (!_summaries.TryGetValue(area, out var summary))
+                _summaries[area] = summary = await figures.GetSummaryAsync(period, link.Beat, cancellationToken);
+
+            TrendSeries? trend = null;
+            if (LinkedFigures.TrendMeasure(link) is { } measure)
+            {
+                var key = $"{measure}|{area}";
+                if (!_trends.TryGetValue(key, out var series))
+                {
+                    var from = period.FirstMonth.AddMonths(-3 * (TrendQuarters - 1));
+                    _trends[key] = series = await figures.GetTrendAsync(measure, link.Beat, TrendGranularity.Quarter, from, period.LastMonth, cancellationToken);
+                }
+                trend = series;
+            }
+            return new LinkedFigure(link, LinkedFigures.Label(link), LinkedFigures.Find(link, summary), trend);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using CommunitySafety.Data.Figures;
+
+namespace CommunitySafety.Data.ActionPlan;
+
+// What the action plan and quarterly return pages show, ready to render.
+
+/// <summary>Which items of the plan to show. <see cref="Rag"/> is "Red", "Amber", "Green" or <see cref="NotRated"/>.</summary>
+public sealed record PlanFilter(int? Priority = null, string? Lead = null, string? Rag = null, bool GettingWorse = false)
+{
+    public const string NotRated = "Not rated";
+
+    public bool FiltersActions => !string.IsNullOrWhiteSpace(Lead) || !string.IsNullOrWhiteSpace(Rag) || GettingWorse;
+}
+
+/// <summary>The RAG an OPCC-funded action has in the period's quarter (or the latest quarter before it with a return).</summary>
+public sealed record ProjectStatus(int ProjectId, string Project, int? Quarter, Rag? Rag);
+
+public sealed record ActionView(
+    int Id,
+    string Text,
+    IReadOnlyList<string> SuccessMeasures,
+    string? Lead,
+    string? Funding,
+    decimal? FundingAmount,
+    IReadOnlyList<LinkedFigure> Figures,
+    string? MeasureNote,
+    ProjectStatus? Project);
+
+public sealed record ObjectiveView(int Id, string Text, IReadOnlyList<LinkedFigure> Figures, string? MeasureNote, IReadOnlyList<ActionView> Actions);
+
+public sealed record IndicatorView(string Text, IReadOnlyList<LinkedFigure> Figures, string? MeasureNote);
+
+public sealed record PriorityView(
+    int Number,
+    string Name,
+    string Description,
+    IReadOnlyList<string> FocusAreas,
+    string? FocusNote,
+    string? LinksToOtherPlans,
+    string? Funding,
+    IReadOnlyList<IndicatorView> HeadlineIndicators,
+    IReadOnlyList<ObjectiveView> Objectives);
+
+public sealed record PriorityChoice(int Number, string Name);
+
+/// <summary>
+/// A year's plan with each item's linked figures for <see cref="Period"/>. <see cref="Priorities"/> holds what the
+/// filter lets through; <see cref="ActionsShown"/> of <see cref="ActionsInPlan"/> says how much that is.
+/// </summary>
+public sealed record PlanView(
+    string FinancialYear,
+    string Title,
+    FinancialQuarter Period,
+    IReadOnlyList<string> CrossCuttingPriorities,
+    IReadOnlyList<PriorityView> Priorities,
+    IReadOnlyList<PriorityChoice> PriorityChoices,
+    IReadOnlyList<string> Leads,
+    int ActionsShown,
+    int ActionsInPlan);
+
+/// <summary>A project's row in one quarter: its latest version (0 when the quarter has none for it).</summary>
+public sealed record ReturnRowView(int ProjectId, int Quarter, int Version, ReturnRow Row, string? SavedBy, DateTimeOffset? SavedAt);
+
+/// <summary>One quarter's return. Only the open quarter (the latest with returns) can be edited.</summary>
+public sealed record QuarterReturnView(int Quarter, string Title, bool IsOpen, IReadOnlyList<ReturnRowView> Rows, Spend Spend);
+
+public sealed record ReturnsView(
+    string FinancialYear,
+    IReadOnlyList<string> Years,
+    int? OpenQuarter,
+    IReadOnlyList<QuarterReturnView> Quarters,
+    Spend Spend);
+
+public enum ReturnFileFormat
+{
+    Csv,
+    Xlsx,
+}
+
+public sealed record ExportFile(string FileName, string ContentType, byte[] Content);

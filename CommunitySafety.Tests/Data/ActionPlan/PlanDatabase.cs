@@ -1,0 +1,34 @@
+using CommunitySafety.Data;
+using CommunitySafety.Data.ActionPlan;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySafety.Tests.Data.ActionPlan;
+
+/// <summary>A <see cref="TestDatabase"/> holding the sample data and the 2023-24 plan, as a first run of the web app would.</summary>
+public sealed class PlanDatabase : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+
+    private PlanDatabase(TestDatabase database) => _database = database;
+
+    public IDbContextFactory<CommunitySafetyDb> DbFactory => _database.DbFactory;
+
+    public IActionPlanService Plans => _database.Services.GetRequiredService<IActionPlanService>();
+
+    public static async Task<PlanDatabase> CreateAsync(bool withPlan = true, bool withSampleData = true)
+    {
+        var database = await TestDatabase.CreateAsync();
+        if (withSampleData) await CommunitySafety.Data.Import.SampleData.LoadIfEmptyAsync(database.DbFactory, database.Importer);
+        if (withPlan) await PlanLoader.LoadIfEmptyAsync(database.DbFactory, TimeProvider.System);
+        return new PlanDatabase(database);
+    }
+
+    public async Task<List<string>> ChangesAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await db.Changes.OrderBy(c => c.Id).Select(c => c.Description).ToListAsync();
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+}

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommunitySafety.Tests.EndToEnd;
+
+/// <summary>Its own server, because editing a return changes what the other tests read.</summary>
+public class ActionPlanTests(DashboardServer server) : IClassFixture<DashboardServer>
+{
+    [Fact]
+    public async Task The_cctv_action_shows_its_asb_figure_and_a_rag_edited_on_one_page_shows_on_another_without_a_reload()
+    {
+        var plan = await server.NewPageAsync();
+        await Pages.OpenAsync(plan, Pages.ActionPlan);
+        var cctv = plan.Locator(".plan-action", new() { HasText = "re –deployable CCTV" });
+        await Expect(cctv.Locator("[data-measure=ASB] .change-percent")).ToHaveTextAsync("-25.1%");
+        await Expect(cctv.Locator("[data-measure=ASB]")).ToContainTextAsync("Real change");
+
+        var watcher = await server.NewPageAsync();
+        await Pages.OpenAsync(watcher, Pages.QuarterlyReturn);
+        var watchedRag = watcher.Locator("tr.return-row[data-project='Re-deployable CCTV'] .rag-label");
+        await Expect(watchedRag).ToHaveTextAsync("Not rated");
+        await watcher.EvaluateAsync("() => window.stillTheSamePage = true");
+
+        var editor = await server.NewPageAsync();
+        await Pages.OpenAsync(editor, Pages.QuarterlyReturn);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Edit the row for Re-deployable CCTV" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Radio, new() { Name = "Amber: partially achieved" }).CheckAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save the return" }).ClickAsync();
+        await Expect(editor.Locator("tr.return-row[data-project='Re-deployable CCTV'] .rag-label")).ToHaveTextAsync("Amber");
+
+        await Expect(watchedRag).ToHaveTextAsync("Amber", new() { Timeout = 5_000 });
+        await Expect(watcher.Locator("tr.return-row[data-project='Re-deployable CCTV'] .return-saved")).ToContainTextAsync("Saved by Dashboard user");
+        Assert.True(await watcher.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "The page was reloaded.");
+        await watcher.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, "opcc-return-after-live-edit.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_return_downloads_as_xlsx_and_csv()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+
+        using var xlsx = await http.GetAsync("/api/action-plan/return.xlsx?year=2023-24&quarter=2");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("opcc-return-2023-24-Q2.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName);
+
+        var csv = await http.GetStringAsync("/api/action-plan/return.csv?year=2023-24&quarter=2");
+        Assert.StartsWith("1) What is the project or initiative?,", csv.TrimStart('\uFEFF'));
+        Assert.Contains("Campaigns,", csv);
+
+        using var missing = await http.GetAsync("/api/action-plan/return.csv?year=2023-24&quarter=4");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("There is no Q4 return for 2023-24 yet.", await missing.Content.ReadAsStringAsync());
+    }
+}
