@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -23,12 +24,13 @@ public sealed partial class MeetingPage : IAsyncDisposable
     private int _measuredSlide = -1;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private IActionPlanService Plans { get; set; } = null!;
 
     /// <summary>The chart fills the slide's body, less the few pixels apexcharts adds below its drawing.</summary>
     private int ChartHeight => Math.Max(240, _bodyHeight - 24);
 
     protected override Task<MeetingFigures> LoadFiguresAsync(DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken) =>
-        MeetingFigures.LoadAsync(FiguresService, overview, period, cancellationToken);
+        MeetingFigures.LoadAsync(FiguresService, Plans, overview, period, cancellationToken);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Data;
+using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
@@ -17,6 +18,7 @@ public sealed record ReportFigures(
     ChartData AsbLocationTypes,
     ChartData CrimeTrend,
     ChartData CrimeTypes,
+    PlanAtPeriod? Plan,
     string Sources)
 {
     /// <summary>The chart names the most common; the table below it lists every crime type.</summary>
@@ -33,8 +35,8 @@ public sealed record ReportFigures(
     public IReadOnlyList<ChartData> Charts => [AsbTrend, AsbLocationTypes, CrimeTrend, CrimeTypes];
 
     public static async Task<ReportFigures> LoadAsync(
-        IFiguresService figures, IDbContextFactory<CommunitySafetyDb> dbFactory, DataOverview overview, FinancialQuarter period,
-        CancellationToken cancellationToken)
+        IFiguresService figures, IActionPlanService plans, IDbContextFactory<CommunitySafetyDb> dbFactory, DataOverview overview,
+        FinancialQuarter period, CancellationToken cancellationToken)
     {
         var range = TrendRange.FourYearsAround(period, overview);
         var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
@@ -48,6 +50,7 @@ public sealed record ReportFigures(
             FigureCharts.Comparison("ASB by location type, this year to date against last", "Location type", summary.LocationTypes.Asb),
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
             FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
+            await PlanAtPeriod.LoadAsync(plans, period, cancellationToken),
             ReportSources.Describe(imports, range.From, range.To));
     }
 
