@@ -79,6 +79,26 @@ public class MeetingTests(DashboardServer server)
         await Expect(page.Locator("nav[aria-label=Main]")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task The_plan_has_a_slide_per_priority_and_the_last_shows_the_returns_RAG_and_spend()
+    {
+        var page = await server.NewPageAsync();
+        var count = await OpenAsync(page);
+
+        await page.Keyboard.PressAsync("5");
+        await Expect(page.Locator("#slide-title")).ToHaveTextAsync("Priority 1: People");
+        await Expect(page.Locator(".priority-indicators")).ToContainTextAsync("Domestic incidents");
+        await Expect(page.Locator(".priority-indicators")).ToContainTextAsync("+6.3%");
+        await Expect(page.Locator(".slide-actions tbody tr").First).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("End");
+        await ExpectSlideAsync(page, count, count);
+        await Expect(page.Locator("#slide-title")).ToHaveTextAsync("OPCC return: RAG and spend");
+        await Expect(page.Locator(".slide-subtitle")).ToContainTextAsync("Q1 2023-24 return");
+        await Expect(page.Locator(".spend-totals-list")).ToContainTextAsync("£37,479.75");
+        await Expect(page.Locator(".rag-counts")).ToContainTextAsync("Not rated");
+    }
+
     /// <summary>Opens the meeting at Q1 2023-24 and returns its number of slides.</summary>
     private static async Task<int> OpenAsync(IPage page)
     {

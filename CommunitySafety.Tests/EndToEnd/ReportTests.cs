@@ -37,6 +37,8 @@ public class ReportTests(DashboardServer server)
         Assert.Contains("+21.6%", text);
         Assert.Contains($"Page 1 of {ExpectedPages}", text);
         Assert.Contains("The figures come from import", text);
+        Assert.Contains("RAG in the Q1 2023-24 return", text);
+        Assert.Contains("£37,479.75", text);
         Assert.DoesNotContain("Download PDF", text);
 
         var prefix = Path.Combine(server.ScreenshotDirectory, "report-page");
