@@ -7,8 +7,6 @@ public static class Links
 {
     public static string Overview(FinancialQuarter? period) => WithPeriod("", period);
 
-    public static string Meeting(FinancialQuarter? period) => WithPeriod("meeting", period);
-
     public static string Report(FinancialQuarter? period) => WithPeriod("report", period);
 
     public static string ReportPdf(FinancialQuarter? period) => WithPeriod("api/report.pdf", period);
