@@ -3,6 +3,7 @@ using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Live;
+using CommunitySafety.Dashboard.Report;
 using CommunitySafety.Data;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
@@ -33,6 +34,7 @@ public static class WebApp
         // The whole upload is allowed through the circuit's file stream; the page checks the total against Imports:MaxUploadMb.
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
+        builder.Services.AddSingleton<ReportPrinter>();
         builder.Services.AddSingleton<EditorName>();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);

@@ -5,15 +5,18 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-CHROMIUM=/usr/bin/chromium
-if [[ ! -x "$CHROMIUM" ]]; then
+# Chromium for the browser tests and the report's PDF; poppler-utils (pdftotext, pdftoppm) to read the PDF back.
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+if (( ${#missing[@]} > 0 )); then
     if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null; then
-        echo "Chromium is missing; installing it with apt-get (the end-to-end tests drive it)."
+        echo "Installing ${missing[*]} with apt-get (the end-to-end tests need them)."
         apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+        DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
     else
-        echo "The end-to-end tests need Chromium at $CHROMIUM." >&2
-        echo "Install it as root with: apt-get update && apt-get install -y chromium" >&2
+        echo "The end-to-end tests need: ${missing[*]}." >&2
+        echo "Install them as root with: apt-get update && apt-get install -y ${missing[*]}" >&2
         exit 1
     fi
 fi

@@ -40,7 +40,7 @@ public class LiveImportTests : IClassFixture<DashboardServer>
     }
 
     /// <summary>October to December 2023 for every beat, in the beat-extract format.</summary>
-    private static string Q3Extract()
+    internal static string Q3Extract()
     {
         string[] beats = ["Harborough North", "Harborough Town", "Lutterworth", "Broughton Astley", "Kibworth and Fleckney", "Harborough Rural East", "Lutterworth Rural"];
         var csv = new StringBuilder("Month,Beat,Category,Type,LocationType,Domestic,Count\n");

@@ -36,10 +36,14 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
 
     [Parameter] public string? Class { get; set; }
 
+    /// <summary>Called once the chart is first drawn, for a page that must wait for its charts (the printed report).</summary>
+    [Parameter] public EventCallback Drawn { get; set; }
+
     protected override Task OnAfterRenderAsync(bool firstRender) => ShowLatestOptionsAsync();
 
     private async Task ShowLatestOptionsAsync()
     {
+        var firstDrawn = false;
         await _oneCallAtATime.WaitAsync();
         try
         {
@@ -47,7 +51,8 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
             if (_disposed || ReferenceEquals(options, _shownOptions)) return;
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             var json = JsonSerializer.Serialize(options, JsonOptions);
-            if (_shownOptions is null) await _module.InvokeVoidAsync("init", _element, _id, json);
+            firstDrawn = _shownOptions is null;
+            if (firstDrawn) await _module.InvokeVoidAsync("init", _element, _id, json);
             else await _module.InvokeVoidAsync("update", _id, json);
             _shownOptions = options;
         }
@@ -62,6 +67,7 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
         {
             _oneCallAtATime.Release();
         }
+        if (firstDrawn && _shownOptions is not null) await Drawn.InvokeAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -77,6 +83,10 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
         catch (Exception exception) when (IsCircuitGone(exception))
         {
             // The browser has gone, and the chart with it.
+        }
+        catch (JSException exception)
+        {
+            Logger.LogDebug(exception, "A chart could not be destroyed; its element had already gone");
         }
         finally
         {

@@ -4,6 +4,8 @@ const charts = new Map();
 
 export async function init(element, id, optionsJson) {
     destroy(id);
+    // The component can leave the page (a slide moved on) before its first draw arrives.
+    if (!element?.isConnected) return;
     const chart = new window.ApexCharts(element, JSON.parse(optionsJson));
     charts.set(id, chart);
     await chart.render();
@@ -20,5 +22,9 @@ export function destroy(id) {
     const chart = charts.get(id);
     if (!chart) return;
     charts.delete(id);
-    chart.destroy();
+    try {
+        chart.destroy();
+    } catch {
+        // Its element has already left the page, and the chart with it.
+    }
 }

@@ -36,16 +36,16 @@ public static class ChartOptionsFactory
             xaxis = new
             {
                 categories = data.Categories,
-                labels = new { style = new { colors = theme.TextColour, fontSize = "12px" }, hideOverlappingLabels = true, rotate = -45 },
+                labels = new { style = new { colors = theme.TextColour, fontSize = theme.FontSize }, hideOverlappingLabels = true, rotate = -45 },
                 tickAmount = !horizontal && data.Categories.Count > 16 ? 12 : (int?)null,
             },
-            yaxis = new { labels = new { style = new { colors = theme.TextColour, fontSize = "12px" }, maxWidth = horizontal ? 260 : 160 } },
+            yaxis = new { labels = new { style = new { colors = theme.TextColour, fontSize = theme.FontSize }, maxWidth = horizontal ? theme.BarLabelWidth : 160 } },
             plotOptions = new { bar = new { horizontal, columnWidth = "70%", barHeight = "70%" } },
             stroke = new { width = data.Kind == ChartKind.Line ? 3 : 0, curve = "straight" },
             markers = new { size = data.Kind == ChartKind.Line && data.Categories.Count <= 24 ? 4 : 0 },
             dataLabels = new { enabled = false },
             grid = new { borderColor = theme.GridColour },
-            legend = new { show = data.Series.Count > 1, position = "top", labels = new { colors = theme.TextColour } },
+            legend = new { show = data.Series.Count > 1, position = "top", fontSize = theme.FontSize, labels = new { colors = theme.TextColour } },
             tooltip = new { theme = theme.IsDark ? "dark" : "light" },
             annotations = new { xaxis = MarkerAnnotations(data, theme) },
             noData = new { text = "No data for this period" },
@@ -101,7 +101,7 @@ public static class ChartOptionsFactory
                         textAnchor = "end",
                         offsetX = -4,
                         offsetY = 26,
-                        style = new { color = theme.IsDark ? "#111418" : "#ffffff", background = theme.MarkerColour, fontSize = "12px" },
+                        style = new { color = theme.IsDark ? "#111418" : "#ffffff", background = theme.MarkerColour, fontSize = theme.FontSize },
                     },
                 },
             ];

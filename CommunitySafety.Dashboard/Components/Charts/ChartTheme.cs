@@ -6,6 +6,12 @@ namespace CommunitySafety.Dashboard.Components.Charts;
 /// </summary>
 public sealed record ChartTheme(bool IsDark, string TextColour, string GridColour, IReadOnlyList<string> SeriesColours, string MarkerColour)
 {
+    /// <summary>Axis, legend and marker text.</summary>
+    public string FontSize { get; init; } = "12px";
+
+    /// <summary>The most a bar's name may take beside it before it is cut short.</summary>
+    public int BarLabelWidth { get; init; } = 260;
+
     public static readonly ChartTheme Light = new(
         IsDark: false,
         TextColour: "#1f2933",
@@ -19,4 +25,7 @@ public sealed record ChartTheme(bool IsDark, string TextColour, string GridColou
         GridColour: "#4a4f57",
         SeriesColours: ["#8ab8ff", "#ffab70", "#c9a7ff", "#81c784", "#f48fb1", "#4dd0c4", "#d7b19d", "#b0bec5", "#ffd54f", "#9fa8ff"],
         MarkerColour: "#c5cad1");
+
+    /// <summary>Light, with text large enough to read from the back of a meeting room.</summary>
+    public static readonly ChartTheme Projector = Light with { FontSize = "20px", BarLabelWidth = 380 };
 }

@@ -79,6 +79,15 @@ public static class FigureCharts
         };
     }
 
+    /// <summary>The most common crime types, as many as a chart can name legibly; a table can show the rest.</summary>
+    public static ChartData TopCrimeTypes(IReadOnlyList<NamedMeasure> crimeTypes, int top)
+    {
+        var title = crimeTypes.Count > top
+            ? $"The {top} most common crime types, this year to date against last"
+            : "Crime types, this year to date against last";
+        return Comparison(title, "Crime type", crimeTypes, top);
+    }
+
     /// <summary>The counts of a trend, for a sparkline.</summary>
     public static IReadOnlyList<int?> Values(TrendSeries? series) =>
         series?.Points.Select(p => p.Count).ToList() ?? [];

@@ -14,5 +14,7 @@ public static class Navigation
         new("Action plan", "action-plan", MudBlazor.Icons.Material.Filled.Checklist, MatchWhole: true),
         new("OPCC return", "action-plan/return", MudBlazor.Icons.Material.Filled.RequestQuote),
         new("Imports", "imports", MudBlazor.Icons.Material.Filled.UploadFile),
+        new("Meeting", "meeting", MudBlazor.Icons.Material.Filled.Slideshow),
+        new("Report", "report", MudBlazor.Icons.Material.Filled.Print),
     ];
 }

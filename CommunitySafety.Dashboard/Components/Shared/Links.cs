@@ -5,6 +5,12 @@ namespace CommunitySafety.Dashboard.Components.Shared;
 /// <summary>Addresses of the pages, carrying the period so a link opens the same view.</summary>
 public static class Links
 {
+    public static string Overview(FinancialQuarter? period) => WithPeriod("", period);
+
+    public static string Report(FinancialQuarter? period) => WithPeriod("report", period);
+
+    public static string ReportPdf(FinancialQuarter? period) => WithPeriod("api/report.pdf", period);
+
     public static string Beat(string name, FinancialQuarter? period) => WithPeriod($"beats/{Uri.EscapeDataString(name)}", period);
 
     public static string Beats(FinancialQuarter? period) => WithPeriod("beats", period);

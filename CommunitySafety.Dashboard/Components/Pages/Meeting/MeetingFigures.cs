@@ -1,0 +1,44 @@
+using CommunitySafety.Dashboard.Components.Charts;
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Figures;
+
+namespace CommunitySafety.Dashboard.Components.Pages.Meeting;
+
+public enum SlideKind { Headlines, AsbTrend, CrimeTypes, Beats, Priority, OpccReturn }
+
+/// <summary>A slide; the subtitle says what it shows when the title alone does not.</summary>
+public sealed record MeetingSlide(string Title, SlideKind Kind, string? Subtitle = null, PriorityView? Priority = null);
+
+/// <summary>The figures of the quarterly meeting, and its slides in the order the strategy group goes through them.</summary>
+public sealed record MeetingFigures(Summary Summary, ChartData AsbTrend, ChartData CrimeTypes, PlanAtPeriod? Plan)
+{
+    /// <summary>A slide's chart cannot name every crime type in type that reads across a room.</summary>
+    public const int CrimeTypesShown = 10;
+
+    public IReadOnlyList<MeetingSlide> Slides { get; } =
+    [
+        new("Headline figures", SlideKind.Headlines),
+        new("ASB by quarter over four years", SlideKind.AsbTrend),
+        new("Crime types", SlideKind.CrimeTypes, CrimeTypes.Title),
+        new("Beats", SlideKind.Beats),
+        .. Plan?.Plan.Priorities.Select(p => new MeetingSlide($"Priority {p.Number}: {p.Name}", SlideKind.Priority, p.Description, p)) ?? [],
+        .. Plan?.Spend is not null ? [new MeetingSlide("OPCC return: RAG and spend", SlideKind.OpccReturn, OpccSubtitle(Plan))] : Array.Empty<MeetingSlide>(),
+    ];
+
+    public static async Task<MeetingFigures> LoadAsync(
+        IFiguresService figures, IActionPlanService plans, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
+    {
+        var range = TrendRange.FourYearsAround(period, overview);
+        var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        return new MeetingFigures(
+            summary,
+            FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
+            FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesShown),
+            await PlanAtPeriod.LoadAsync(plans, period, cancellationToken));
+    }
+
+    private static string OpccSubtitle(PlanAtPeriod plan) =>
+        plan.ReturnName is { } name ? $"The {name}, and spend against the year's allocation" : "No return yet; spend against the year's allocation";
+}

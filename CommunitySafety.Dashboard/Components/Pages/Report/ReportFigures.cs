@@ -1,0 +1,67 @@
+using System.Globalization;
+using CommunitySafety.Dashboard.Components.Charts;
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data;
+using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Dashboard.Components.Pages.Report;
+
+/// <summary>Everything the printed quarterly pack shows, laid out like the council's appendix.</summary>
+public sealed record ReportFigures(
+    Summary Summary,
+    NarrativeSections Narrative,
+    ChartData AsbTrend,
+    ChartData AsbLocationTypes,
+    ChartData CrimeTrend,
+    ChartData CrimeTypes,
+    PlanAtPeriod? Plan,
+    string Sources)
+{
+    /// <summary>The chart names the most common; the table below it lists every crime type.</summary>
+    public const int CrimeTypesCharted = 10;
+
+    /// <summary>"Crime and ASB Data for Harborough District Quarter 1 2023-24", the appendix's own title.</summary>
+    public string Title => $"Crime and ASB Data for {Summary.Area} District Quarter {Summary.Quarter} {Summary.FinancialYear}";
+
+    /// <summary>"April to June 2023".</summary>
+    public string CurrentMonths => Months(Summary.Current);
+
+    public string PreviousMonths => Months(Summary.Previous);
+
+    public IReadOnlyList<ChartData> Charts => [AsbTrend, AsbLocationTypes, CrimeTrend, CrimeTypes];
+
+    public static async Task<ReportFigures> LoadAsync(
+        IFiguresService figures, IActionPlanService plans, IDbContextFactory<CommunitySafetyDb> dbFactory, DataOverview overview,
+        FinancialQuarter period, CancellationToken cancellationToken)
+    {
+        var range = TrendRange.FourYearsAround(period, overview);
+        var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        var crime = await figures.GetTrendAsync("crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        var imports = await ImportHistory.ListAsync(dbFactory, cancellationToken);
+        return new ReportFigures(
+            summary,
+            NarrativeSections.Of(summary),
+            FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
+            FigureCharts.Comparison("ASB by location type, this year to date against last", "Location type", summary.LocationTypes.Asb),
+            FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
+            FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
+            await PlanAtPeriod.LoadAsync(plans, period, cancellationToken),
+            ReportSources.Describe(imports, range.From, range.To));
+    }
+
+    private static string Months(MonthSpan span)
+    {
+        if (!YearMonth.TryParseIso(span.From, out var from) || !YearMonth.TryParseIso(span.To, out var to)) return $"{span.From} to {span.To}";
+        return from.Year == to.Year
+            ? $"{Name(from, "MMMM")} to {Name(to, "MMMM yyyy")}"
+            : $"{Name(from, "MMMM yyyy")} to {Name(to, "MMMM yyyy")}";
+    }
+
+    private static string Name(YearMonth month, string format) =>
+        new DateTime(month.Year, month.Month, 1).ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using CommunitySafety.Dashboard.Components.Pages.Report;
+using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
+
+namespace CommunitySafety.Tests.Components;
+
+public class ReportTextTests
+{
+    [Fact]
+    public void Months_are_told_as_runs()
+    {
+        YearMonth[] months = [new(2023, 4), new(2023, 5), new(2023, 6), new(2023, 8), new(2023, 10), new(2023, 11)];
+
+        Assert.Equal("Apr 2023 to Jun 2023, Aug 2023 and Oct 2023 to Nov 2023", ReportSources.MonthRanges(months));
+    }
+
+    [Fact]
+    public void The_sources_name_each_import_whose_months_are_live_in_the_report_oldest_first()
+    {
+        ImportHistoryEntry Import(int id, string file, params string[] live) => new(
+            id, new DateTimeOffset(2023, 7, id, 9, 0, 0, TimeSpan.Zero), "analyst", "imported", null, 10, 10, 0, null,
+            [new ImportedFileReport(file, "beat-extract", "", "utf-8", 10, 10, 0)], [], live, [], []);
+
+        var sentence = ReportSources.Describe(
+            [Import(3, "q1.csv", "2023-04", "2023-05", "2023-06"), Import(2, "old.csv", "2019-04"), Import(1, "2022.csv", "2022-04", "2022-05")],
+            new YearMonth(2022, 4), new YearMonth(2023, 6));
+
+        Assert.Equal(
+            "The figures come from import 1 (2022.csv, imported 1 Jul 2023) for Apr 2022 to May 2022; " +
+            "import 3 (q1.csv, imported 3 Jul 2023) for Apr 2023 to Jun 2023.",
+            sentence);
+    }
+
+    [Fact]
+    public void The_narrative_splits_into_the_reports_ASB_and_crime_sections_without_the_missing_months_warning()
+    {
+        var summary = TestFigures.Summary(new FinancialQuarter(2023, 1), null) with
+        {
+            DataComplete = false,
+            MissingMonths = ["2023-06"],
+            Narrative =
+            [
+                "The figures for this period are incomplete: there is no data for June 2023.",
+                "There has been a -25.1% decrease in the number of ASB incidents.",
+                "'Residential' is the location type with the highest number of ASB incidents.",
+                "Overall crime saw a slight decrease (-2.8%).",
+                "The number of domestic incidents has seen an increase of +6.3%.",
+            ],
+        };
+
+        var sections = NarrativeSections.Of(summary);
+
+        Assert.Equal(2, sections.Asb.Count);
+        Assert.Equal(["Overall crime saw a slight decrease (-2.8%).", "The number of domestic incidents has seen an increase of +6.3%."], sections.Crime);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommunitySafety.Tests.EndToEnd;
+
+/// <summary>Its own server, because the import changes the data the other tests read.</summary>
+public class MeetingLiveTests(DashboardServer server) : IClassFixture<DashboardServer>
+{
+    [Fact]
+    public async Task An_import_during_the_meeting_redraws_the_slide_on_screen()
+    {
+        var page = await server.NewPageAsync(1366, 768);
+        await page.GotoAsync("/meeting?year=2023-24&quarter=3");
+        await Expect(page.Locator(".meeting[data-keys=on]")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("4");
+        await Expect(page.Locator("#slide-title")).ToHaveTextAsync("Beats");
+        await Expect(page.Locator(".slide-warning")).ToContainTextAsync("Oct 2023, Nov 2023 and Dec 2023");
+        var districtBefore = await page.Locator(".beat-table .total").InnerTextAsync();
+
+        var file = Path.Combine(Path.GetTempPath(), $"harborough-beat-extract-2023-24-Q3-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, LiveImportTests.Q3Extract(), new UTF8Encoding(false));
+        try
+        {
+            var (exitCode, output) = await server.RunCommandLineAsync("import", file);
+            Assert.True(exitCode == 0, $"The import failed ({exitCode}):\n{output}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        await Expect(page.Locator(".slide-warning")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator(".beat-table .total")).Not.ToHaveTextAsync(districtBefore);
+        await Expect(page.Locator("#slide-title")).ToHaveTextAsync("Beats");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^4 of "));
+    }
+}
