@@ -97,13 +97,18 @@ public class ImportsPageTests : IClassFixture<DashboardServer>
     {
         var page = await server.NewPageAsync();
         await OpenAsync(page);
+        var newest = page.Locator(".history-entry").First;
+        await newest.WaitForAsync();
+        var newestBefore = await newest.GetAttributeAsync("data-import");
         await page.Locator("#import-files").SetInputFilesAsync(Csv("one-month.csv", Header + "\n2023-09,Harborough North,ASB,Nuisance,Street,N,999\n"));
         await Expect(page.Locator(".preview-months")).ToContainTextAsync("Sep 2023: replaces import 1");
         await Expect(page.Locator(".quality-warning[data-kind=UnusualCount]").First).ToContainTextAsync("far");
         await page.Locator(".import-button").ClickAsync();
         await Expect(page.Locator(".import-done")).ToContainTextAsync("done");
-        var entry = page.Locator(".history-entry").First;
-        var id = await entry.GetAttributeAsync("data-import");
+        // The history reloads after the import: read the new entry's number only once it is listed.
+        await Expect(newest).Not.ToHaveAttributeAsync("data-import", newestBefore!);
+        var id = await newest.GetAttributeAsync("data-import");
+        var entry = page.Locator($".history-entry[data-import='{id}']");
 
         await entry.Locator(".undo-button").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToContainTextAsync($"Undoing import {id}: Sep 2023 will come from import 1 again.");
