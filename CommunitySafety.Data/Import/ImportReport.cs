@@ -9,7 +9,10 @@ public sealed record ImportError(string File, int? Line, string? Column, string?
     /// <summary>One sentence for a person: "q1.csv, line 7, column Month: found "2023-13"; expected a month such as 2023-04."</summary>
     public override string ToString() => Line is null
         ? $"{File}: {Problem}"
-        : $"{File}, line {Line}, column {Column}: found \"{Value}\"; expected {Problem}.";
+        : $"{File}, line {Line}, column {Column}: {Found}; expected {Problem}.";
+
+    /// <summary>"found "2023-13"", or "the cell is empty" where there was nothing to quote.</summary>
+    public string Found => string.IsNullOrEmpty(Value) ? "the cell is empty" : $"found \"{Value}\"";
 }
 
 public enum ImportOutcome
