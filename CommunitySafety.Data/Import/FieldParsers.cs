@@ -96,7 +96,7 @@ internal static class FieldParsers
         }
     }
 
-    /// <summary>A whole number, 0 or more; empty means 1. "1,234" is read as 1234, as Excel writes it.</summary>
+    /// <summary>A whole number, 0 or more; empty means 1. "1,234" and "3.0" are read as Excel writes them; "2.5" and "-1" are not.</summary>
     public static bool TryParseCount(string text, out int count)
     {
         var value = text.Trim();
@@ -105,6 +105,15 @@ internal static class FieldParsers
             count = 1;
             return true;
         }
-        return int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count >= 0;
+        if (int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count)) return count >= 0;
+        // Spreadsheets sometimes write a whole number as "3.0".
+        if (decimal.TryParse(value, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            && number == decimal.Truncate(number) && number <= int.MaxValue)
+        {
+            count = (int)number;
+            return true;
+        }
+        count = 0;
+        return false;
     }
 }

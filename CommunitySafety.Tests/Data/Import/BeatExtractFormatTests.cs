@@ -169,6 +169,20 @@ public class BeatExtractFormatTests
     }
 
     [Fact]
+    public async Task A_count_written_the_way_a_spreadsheet_writes_it_is_read()
+    {
+        await using var db = await CreateAsync();
+        var file = db.WriteFile("n.csv", Lines(
+            Header,
+            "2023-04,Harborough North,ASB,Nuisance,Street,N,3.0",
+            "2023-04,Harborough North,ASB,Nuisance,Street,N,\"1,200\""));
+
+        await db.ImportOkAsync(file);
+
+        Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 1203 }, await db.MonthlyAsync("asb"));
+    }
+
+    [Fact]
     public async Task One_row_per_incident_and_count_aggregates_give_the_same_figures()
     {
         // (month, beat, category, type, location, domestic, count)
