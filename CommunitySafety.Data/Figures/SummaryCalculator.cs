@@ -97,9 +97,14 @@ public static class SummaryCalculator
     /// <summary>Compares the current year to date with the previous one, for any measure and slice of the facts.</summary>
     private sealed class YtdComparer(YearToDate ytd, CoverageMap coverage)
     {
-        /// <summary>Null when no month of either period can answer the measure: no data is not zero.</summary>
+        /// <summary>
+        /// Null when no month of either period can answer the measure (no data is not zero), and when some month
+        /// that has data cannot (a police.uk month has no domestic flag): counting around it would compare a partial
+        /// period without saying so. Months with no data at all are named in missingMonths instead.
+        /// </summary>
         public Measure? Measure(IEnumerable<MonthlyFact> facts, FigureMeasure measure)
         {
+            if (ytd.CurrentMonths.Concat(ytd.PreviousMonths).Any(m => coverage.HasData(m) && !coverage.Answers(measure, m))) return null;
             var totals = new MonthlyTotals(facts, measure, coverage);
             var current = totals.Count(ytd.CurrentMonths);
             var previous = totals.Count(ytd.PreviousMonths);

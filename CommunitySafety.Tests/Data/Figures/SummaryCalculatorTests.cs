@@ -123,13 +123,28 @@ public class SummaryCalculatorTests
     }
 
     [Fact]
-    public void Domestic_is_counted_where_only_one_period_can_answer_it()
+    public void Domestic_is_not_compared_where_only_one_period_can_answer_it()
     {
+        // Last year came from police.uk (no domestic flag): "none last year" would be false, so there is no figure.
         var coverage = Covered("2022-04", "2022-06", domestic: false).Concat(Covered("2023-04", "2023-06"));
 
-        var s = Calculate(Q(2023, 1), [Incident("2023-04", "A", 4, domestic: true)], coverage);
+        var s = Calculate(Q(2023, 1), [Incident("2023-04", "A", 4, domestic: true), Asb("2023-04", "A", 1)], coverage);
 
-        Assert.Equal(new Measure(4, 0, 4, null, 4.0, "real"), s.Domestic);
+        Assert.Null(s.Domestic);
+        Assert.Null(Assert.Single(s.Beats).Domestic);
+        Assert.NotNull(s.Asb);
+        Assert.DoesNotContain(s.Narrative, sentence => sentence.Contains("domestic", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Domestic_is_not_compared_when_one_month_of_the_year_cannot_answer_it()
+    {
+        var coverage = Covered("2022-04", "2022-06").Concat(Covered("2023-04", "2023-05")).Concat(Covered("2023-06", "2023-06", domestic: false));
+
+        var s = Calculate(Q(2023, 1), [Incident("2023-04", "A", 4, domestic: true), Incident("2022-04", "A", 5, domestic: true)], coverage);
+
+        Assert.True(s.DataComplete);
+        Assert.Null(s.Domestic);
     }
 
     [Fact]
