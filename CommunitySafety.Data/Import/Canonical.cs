@@ -25,6 +25,7 @@ internal sealed class NameTable
         var trimmed = value.Trim();
         if (trimmed.Length == 0) return None;
         if (_ids.TryGetValue(trimmed, out var id)) return id;
+        if (_names.Count >= FactKey.MaxNames) throw new TooManyNamesException(_names.Count);
         id = _names.Count;
         _names.Add(trimmed);
         _ids[trimmed] = id;
@@ -32,6 +33,12 @@ internal sealed class NameTable
     }
 
     public string? NameOf(int id) => id == None ? null : _names[id];
+}
+
+/// <summary>More different beats or types than any district has: the column is almost certainly free text.</summary>
+internal sealed class TooManyNamesException(int count) : Exception($"More than {count:N0} different values")
+{
+    public int Count { get; } = count;
 }
 
 /// <summary>

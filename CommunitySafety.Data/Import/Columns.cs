@@ -34,7 +34,8 @@ internal static class BeatExtractColumns
     public static readonly Column Beat = new("Beat", "Beat Name", "Police Beat", "Beat Area");
     public static readonly Column Category = new("Category", "Record Category", "Incident Category", "Record Type");
     public static readonly Column Type = new("Type", "Crime Type", "Offence Type", "Offence", "Sub Type", "Subtype", "ASB Type");
-    public static readonly Column LocationType = new("LocationType", "Location", "Location Category", "Premises Type");
+    // Not "Location": in police data that is a street description, free text that is not a location type.
+    public static readonly Column LocationType = new("LocationType", "Location Category", "Premises Type");
     public static readonly Column Domestic = new("Domestic", "Domestic Flag", "Is Domestic", "Domestic Abuse", "DA Flag");
     public static readonly Column Count = new("Count", "Number", "Total", "Incidents", "Quantity", "Offences");
 

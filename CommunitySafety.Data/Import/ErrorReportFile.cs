@@ -11,7 +11,11 @@ public sealed class ErrorReportFile(string path)
 {
     public const string Header = "File,Line,Column,Value found,What was expected";
 
+    /// <summary>The most error lines written: enough for any real correction, bounded for a file that is all errors.</summary>
+    public const int MaxLines = 1_000_000;
+
     private readonly List<(FileCollector Collector, string Path, StreamWriter Writer)> _parts = [];
+    private int _linesWritten;
 
     public string Path { get; } = path;
 
@@ -27,7 +31,7 @@ public sealed class ErrorReportFile(string path)
                 writer = new StreamWriter(partPath, false, new UTF8Encoding(false));
                 report._parts.Add((collector, partPath, writer));
             }
-            writer.WriteLine(Line(error));
+            if (report._linesWritten++ < MaxLines) writer.WriteLine(Line(error));
         };
         return collector;
     }
@@ -48,6 +52,9 @@ public sealed class ErrorReportFile(string path)
             }
             File.Delete(partPath);
         }
+        if (_linesWritten > MaxLines)
+            output.WriteLine(Line(new ImportError("(all files)", null, null, null,
+                $"{_linesWritten - MaxLines:N0} more errors are not listed. Correct these and import again to see the rest.")));
         _parts.Clear();
     }
 
@@ -66,8 +73,8 @@ public sealed class ErrorReportFile(string path)
     private static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        // A leading =, +, - or @ would make a spreadsheet run the value as a formula.
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        // A leading =, +, -, @, tab or carriage return could make a spreadsheet run the value as a formula.
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
     }
 }

@@ -4,8 +4,11 @@ using CommunitySafety.Data.Model;
 namespace CommunitySafety.Data.Import;
 
 /// <summary>The value forms of ../shared/spec/import-formats.md, read leniently where the spec allows.</summary>
-internal static class FieldParsers
+internal static partial class FieldParsers
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.0+)?$")]
+    private static partial System.Text.RegularExpressions.Regex ThousandsGrouping();
+
     public const string MonthForms = "a month such as 2023-04, 2023-04-01, 01/04/2023, 04/2023, Apr 2023 or April 2023";
     public const string CategoryForms = "ASB (or Anti-social behaviour), Crime or Incident";
     public const string DomesticForms = "Y/N, Yes/No, True/False, 1/0 or empty";
@@ -104,6 +107,12 @@ internal static class FieldParsers
         {
             count = 1;
             return true;
+        }
+        // Commas only as thousands separators ("1,200"): "2,5" is a decimal comma, not 25.
+        if (value.Contains(',') && !ThousandsGrouping().IsMatch(value))
+        {
+            count = 0;
+            return false;
         }
         if (int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count)) return count >= 0;
         // Spreadsheets sometimes write a whole number as "3.0".

@@ -64,11 +64,30 @@ internal static class ImportReader
         var seenInThisImport = new Dictionary<string, string>();
         foreach (var source in sources)
         {
-            var collector = CsvFileReader.Read(
-                source,
-                () => ErrorReportFile.Attach(errorReport, new FileCollector(source.Name, maxErrorsKept)),
-                (normalized, original, c) => StartReading(format, normalized, original, c, names),
-                Progress(source, doneBytes));
+            // One budget of errors kept in memory for the whole import, however many files it has.
+            var errorsLeft = Math.Max(0, maxErrorsKept - reading.Files.Sum(f => f.Errors.Count));
+            FileCollector NewCollector() => ErrorReportFile.Attach(errorReport, new FileCollector(source.Name, errorsLeft));
+            FileCollector collector;
+            try
+            {
+                collector = CsvFileReader.Read(
+                    source,
+                    NewCollector,
+                    (normalized, original, c) => StartReading(format, normalized, original, c, names),
+                    Progress(source, doneBytes));
+            }
+            catch (InvalidDataException)
+            {
+                collector = NewCollector();
+                collector.AddError(null, null, null, "This file in the zip is damaged and cannot be read. Download the zip again.");
+            }
+            catch (TooManyNamesException e)
+            {
+                collector = NewCollector();
+                collector.AddError(null, null, null,
+                    $"The file has more than {e.Count:N0} different beats, crime types or location types, so one of those columns " +
+                    "holds free text (such as a street address) rather than names. Check the Beat, Type and LocationType columns.");
+            }
             doneBytes += source.Length;
 
             if (collector.Sha256.Length > 0 && alreadyImported.TryGetValue(collector.Sha256, out var importId))

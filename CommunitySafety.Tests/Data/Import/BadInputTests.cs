@@ -434,4 +434,44 @@ public class BadInputTests
 
         Assert.Equal("nön", Assert.Single(report.Errors).Value);
     }
+
+    [Theory]
+    [InlineData("2,5")]
+    [InlineData("1,2,3")]
+    [InlineData("12,34")]
+    public async Task A_decimal_comma_in_a_count_is_refused_not_read_as_thousands(string count)
+    {
+        var error = await OneRowErrorAsync($"2023-07,Harborough North,ASB,,,,\"{count}\"");
+        Assert.Equal(("Count", count), (error.Column, error.Value));
+    }
+
+    [Fact]
+    public async Task A_damaged_file_inside_a_zip_is_refused_with_a_sentence()
+    {
+        await using var db = await WithOneImportAsync();
+        var zipPath = Path.Combine(db.Folder, "download.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        using (var writer = new StreamWriter(zip.CreateEntry("2023-07/2023-07-leicestershire-street.csv").Open()))
+            for (var i = 0; i < 2000; i++)
+                writer.WriteLine($"{i:x16},2023-07,Leicestershire Police,Leicestershire Police,-0.9,52.4,On or near High Street,E01025770,Harborough 002A,Burglary,Under investigation,");
+        // Scramble the compressed bytes in the middle of the entry, leaving the zip's directory readable.
+        var bytes = await File.ReadAllBytesAsync(zipPath);
+        for (var i = 200; i < 600; i++) bytes[i] ^= 0x5A;
+        await File.WriteAllBytesAsync(zipPath, bytes);
+
+        var report = await RefusedAsync(db, zipPath);
+
+        Assert.Contains("damaged", Assert.Single(report.Errors).Problem);
+    }
+
+    [Fact]
+    public async Task A_column_of_free_text_is_refused_rather_than_counted_as_types()
+    {
+        await using var db = await WithOneImportAsync();
+        var rows = Enumerable.Range(0, 33_000).Select(i => $"2023-07,Harborough North,ASB,,{i} High Street,N,1");
+
+        var report = await RefusedAsync(db, db.WriteFile("addresses.csv", Lines([Header, .. rows])));
+
+        Assert.Contains("free text", Assert.Single(report.Errors).Problem);
+    }
 }
