@@ -4,8 +4,9 @@ namespace CommunitySafety.Data;
 public sealed record DataChange(string Description, DateTimeOffset At);
 
 /// <summary>
-/// One per process. Imports, undos and edits publish here once they have committed; open pages subscribe
-/// and reload. Changes made by another process (the command line) are picked up by DataChangeWatcher.
+/// One per process: open pages subscribe and reload. Every committed change (an import, an undo, an edit, from this
+/// process or the command line in another) writes a row of the Changes table in its own transaction; the web app's
+/// DataChangeWatcher reads those rows and publishes them here, so each change is told once, whoever made it.
 /// </summary>
 public sealed class DataChangeNotifier
 {

@@ -17,22 +17,15 @@ public sealed class DataChangeWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        long lastSeen;
-        try
-        {
-            lastSeen = await DataChangeFeed.LatestIdAsync(dbFactory, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        var lastSeen = await LatestIdAsync(stoppingToken);
+        if (lastSeen is null) return;
 
         using var timer = new PeriodicTimer(PollInterval);
         while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
-                foreach (var (id, change) in await DataChangeFeed.AfterAsync(dbFactory, lastSeen, stoppingToken))
+                foreach (var (id, change) in await DataChangeFeed.AfterAsync(dbFactory, lastSeen.Value, stoppingToken))
                 {
                     lastSeen = id;
                     await notifier.PublishAsync(change);
@@ -43,6 +36,29 @@ public sealed class DataChangeWatcher(
                 logger.LogWarning(e, "Could not read the change log; trying again in a second.");
             }
         }
+    }
+
+    /// <summary>Where the log stands at start; a busy or unreadable database is tried again each second, never ending the app.</summary>
+    private async Task<long?> LatestIdAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                return await DataChangeFeed.LatestIdAsync(dbFactory, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not read the change log at start; trying again in a second.");
+                try { await Task.Delay(PollInterval, stoppingToken); }
+                catch (OperationCanceledException) { return null; }
+            }
+        }
+        return null;
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -54,7 +54,7 @@ public readonly record struct FinancialQuarter(int StartYear, int Quarter) : ICo
         if (text.Length != 7 || (text[4] != '-' && text[4] != '/')) return false;
         if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var first)) return false;
         if (!int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var second)) return false;
-        if (first < 1900 || (first + 1) % 100 != second) return false;
+        if (first < 1900 || first > 2998 || (first + 1) % 100 != second) return false;
         startYear = first;
         return true;
     }

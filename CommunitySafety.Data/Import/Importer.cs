@@ -183,8 +183,10 @@ public sealed class Importer(
                 DescribeMonths(monthList) + " imported");
 
             // Kept before the transaction: a stored file without its import is harmless, an import without its file is not.
+            // Only police.uk files are kept (re-grouping under a new beat map re-reads them); they hold no personal data,
+            // while an analyst's extract might.
             if (uploads is not null)
-                foreach (var file in prepared.Reading.Files)
+                foreach (var file in prepared.Reading.Files.Where(f => f.Format == ImportFormat.PoliceUk.ToName()))
                     uploads.Keep(prepared.Reading.SourceOf[file], file.Sha256);
 
             var written = await writer.WriteAsync(newImport, cancellationToken);

@@ -50,4 +50,15 @@ public sealed class ActionPlanPageTests : PlanComponentTestContext
         Assert.Matches(@"Showing \d+ of 47 actions\.", count);
         Assert.All(page.FindAll(".plan-action"), a => Assert.Contains("Police", a.TextContent, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void A_mistyped_filter_in_the_address_shows_the_whole_plan_rather_than_failing()
+    {
+        Render<MudPopoverProvider>();
+        GoTo("action-plan?year=2023-24&quarter=1&priority=three&worse=maybe");
+        var page = Render<ActionPlanPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".plan-priority-header").Count));
+        Assert.Equal("Showing 47 of 47 actions.", page.Find(".plan-filter-count").TextContent.Trim());
+    }
 }

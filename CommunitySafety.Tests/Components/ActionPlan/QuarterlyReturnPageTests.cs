@@ -91,4 +91,12 @@ public sealed class QuarterlyReturnPageTests : PlanComponentTestContext
 
     private ReturnRowView Row(int quarter, string project) =>
         Plans.GetReturnsAsync("2023-24").Result!.Quarters.Single(q => q.Quarter == quarter).Rows.Single(r => r.Row.Project == project);
+
+    [Fact]
+    public void A_mistyped_quarter_in_the_address_shows_the_open_quarter()
+    {
+        var page = Open("action-plan/return?year=2023-24&quarter=x");
+
+        Assert.Equal("£2,107.00", RowOf(page, "Campaigns").QuerySelector(".return-cost")!.TextContent);
+    }
 }

@@ -18,10 +18,15 @@ public partial class ActionPlanPage
 
     private bool _confirmNextYear;
 
-    [SupplyParameterFromQuery(Name = PriorityKey)] public int? Priority { get; set; }
+    // Numbers and flags are read as text, so a mistyped address shows the whole plan instead of failing.
+    [SupplyParameterFromQuery(Name = PriorityKey)] public string? PriorityText { get; set; }
     [SupplyParameterFromQuery(Name = LeadKey)] public string? Lead { get; set; }
     [SupplyParameterFromQuery(Name = RagKey)] public string? Rag { get; set; }
-    [SupplyParameterFromQuery(Name = WorseKey)] public bool Worse { get; set; }
+    [SupplyParameterFromQuery(Name = WorseKey)] public string? WorseText { get; set; }
+
+    private int? Priority => int.TryParse(PriorityText, out var priority) ? priority : null;
+
+    private bool Worse => bool.TryParse(WorseText, out var worse) && worse;
 
     protected override async Task<ActionPlanFigures> LoadFiguresAsync(DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {

@@ -20,8 +20,11 @@ public partial class QuarterlyReturnPage
     /// <summary>The plan year; the latest when absent.</summary>
     [SupplyParameterFromQuery(Name = PeriodChoice.YearKey)] public string? Year { get; set; }
 
-    /// <summary>The quarter's table to show; the open quarter when absent.</summary>
-    [SupplyParameterFromQuery(Name = PeriodChoice.QuarterKey)] public int? Quarter { get; set; }
+    /// <summary>The quarter's table to show; the open quarter when absent (or not a quarter).</summary>
+    [SupplyParameterFromQuery(Name = PeriodChoice.QuarterKey)] public string? QuarterText { get; set; }
+
+    // Read as text: an address someone mistyped (quarter=x) shows the open quarter instead of failing.
+    private int? Quarter => int.TryParse(QuarterText, out var quarter) ? quarter : null;
 
     protected override void OnInitialized()
     {
