@@ -65,6 +65,12 @@ public static class CommandLine
             Console.Error.WriteLine($"The command could not finish: {e.Message}");
             return Refused;
         }
+        catch (Exception e)
+        {
+            // Nothing was changed (an import writes in one transaction); say so in a sentence, not a stack trace.
+            Console.Error.WriteLine($"The command stopped because of an unexpected problem, and nothing was changed: {e.Message}");
+            return Refused;
+        }
     }
 
     private static int Help()

@@ -114,6 +114,11 @@ public sealed class ImportSession(
                 ? $"A file is larger than the {options.MaxUploadMb} MB that can be imported at once."
                 : "The upload did not finish, so nothing was imported. Check the connection and try again.");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reading an upload failed");
+            Fail("The files could not be read because of an unexpected problem, so nothing was imported. Try again; if it keeps happening, tell the dashboard's administrator.");
+        }
         Raise();
     }
 
