@@ -117,18 +117,23 @@ public class ImportPreviewTests
     }
 
     [Fact]
-    public async Task Imported_files_are_kept_by_sha256_and_warnings_are_kept_in_the_history()
+    public async Task Police_uk_files_are_kept_by_sha256_for_regrouping_and_an_extract_with_personal_data_is_not()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var path = database.WriteFile("q1.csv", TestDatabase.Lines("Month,Beat,Category,Surname", "2023-04,Harborough North,ASB,Smith"));
+        var extract = database.WriteFile("q1.csv", TestDatabase.Lines("Month,Beat,Category,Surname", "2023-04,Harborough North,ASB,Smith"));
+        var street = database.WriteFile("2023-05-leicestershire-street.csv", TestDatabase.Lines(
+            "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context",
+            "abc,2023-05,Leicestershire Police,Leicestershire Police,-0.9,52.4,On or near High Street,E01025770,Harborough 002A,Burglary,Under investigation,"));
 
-        var report = await database.ImportOkAsync(path);
+        var extractReport = await database.ImportOkAsync(extract);
+        var streetReport = await database.ImportOkAsync(street);
 
         var uploads = new StoredUploads(StoredUploads.FolderBeside(database.ConnectionString));
-        Assert.True(uploads.Has(report.Files[0].Sha256));
-        Assert.Equal(await File.ReadAllBytesAsync(path), await File.ReadAllBytesAsync(uploads.PathOf(report.Files[0].Sha256)));
+        Assert.False(uploads.Has(extractReport.Files[0].Sha256));
+        Assert.True(uploads.Has(streetReport.Files[0].Sha256));
+        Assert.Equal(await File.ReadAllBytesAsync(street), await File.ReadAllBytesAsync(uploads.PathOf(streetReport.Files[0].Sha256)));
         var history = await ImportHistory.ListAsync(database.DbFactory);
-        Assert.Contains(history[0].Warnings, w => w.Contains("like personal data"));
+        Assert.Contains(history.Single(i => i.Id == extractReport.ImportId).Warnings, w => w.Contains("like personal data"));
     }
 
     [Fact]
