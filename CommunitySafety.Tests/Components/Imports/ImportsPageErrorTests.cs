@@ -19,34 +19,8 @@ namespace CommunitySafety.Tests.Components.Imports;
 /// Every kind of bad file the import rules refuse, dropped on the Imports page: the page lists the problem in words
 /// with its file, line and column, offers the error report, and the database is left exactly as it was.
 /// </summary>
-public sealed class ImportsPageErrorTests : ComponentTestContext, IAsyncLifetime
+public sealed class ImportsPageErrorTests : ImportsPageTestContext
 {
-    private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";
-    private TestDatabase _db = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        await _db.ImportOkAsync(_db.WriteFile("earlier.csv", TestDatabase.Lines(Header, "2023-04,Harborough North,ASB,,,N,5")));
-        var data = _db.Services;
-        Services.AddSingleton(data.GetRequiredService<Importer>());
-        Services.AddSingleton(data.GetRequiredService<BeatMapStore>());
-        Services.AddSingleton(data.GetRequiredService<StoredUploads>());
-        Services.AddSingleton(data.GetRequiredService<DataSettings>());
-        Services.AddSingleton(data.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>());
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<ErrorReportDownloads>();
-        Services.AddSingleton<IOptions<ImportsOptions>>(Options.Create(new ImportsOptions()));
-        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     public static TheoryData<string, string, string> BadFiles() => new()
     {
         { "missing columns", Csv("Month,Type,Count", "2023-04,Burglary,3"), "missing the columns Beat, Category" },
@@ -68,14 +42,14 @@ public sealed class ImportsPageErrorTests : ComponentTestContext, IAsyncLifetime
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_file_is_refused_on_the_page_with_its_reason_and_nothing_changes(string kind, string content, string expected)
     {
-        var before = await _db.DumpAsync();
+        var before = await Database.DumpAsync();
         var page = Render<ImportsPage>();
 
         Drop(page, InputFileContent.CreateFromText(content, $"{kind.Replace(' ', '-')}.csv"));
 
         page.WaitForAssertion(() => Assert.Contains(expected, page.Find(".import-errors").TextContent), TimeSpan.FromSeconds(20));
         Assert.NotEmpty(page.FindAll(".error-report-link"));
-        Assert.Equal(before, await _db.DumpAsync());
+        Assert.Equal(before, await Database.DumpAsync());
     }
 
     [Fact]
@@ -111,8 +85,4 @@ public sealed class ImportsPageErrorTests : ComponentTestContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("holds no police.uk street files", page.Find(".import-errors").TextContent), TimeSpan.FromSeconds(20));
     }
 
-    private static void Drop(IRenderedComponent<ImportsPage> page, InputFileContent file) =>
-        page.FindComponent<InputFile>().UploadFiles(file);
-
-    private static string Csv(params string[] lines) => string.Join("\n", lines) + (lines.Length > 0 ? "\n" : "");
 }

@@ -5,11 +5,15 @@ namespace CommunitySafety.Dashboard.Components.Pages.Imports;
 
 public enum ImportStep { Choosing, Uploading, Waiting, Reading, Preview, Refused, Unchanged, Importing, Done, Failed }
 
-/// <summary>The Imports page's settings: Imports:MaxUploadMb (default 200).</summary>
+/// <summary>The Imports page's settings: Imports:MaxUploadMb (default 200), Imports:PreviewMinutes (default 15).</summary>
 public sealed class ImportsOptions
 {
     public int MaxUploadMb { get; set; } = 200;
     public long MaxUploadBytes => MaxUploadMb * 1024L * 1024L;
+
+    /// <summary>How long a preview may hold the import turn before it is closed so that others can import.</summary>
+    public double PreviewMinutes { get; set; } = 15;
+    public TimeSpan PreviewLifetime => TimeSpan.FromMinutes(PreviewMinutes);
 }
 
 /// <summary>
@@ -150,6 +154,16 @@ public sealed class ImportSession(
         if (Step != ImportStep.Preview) return;
         Reset();
         Problem = "The import was cancelled; nothing was changed.";
+        Raise();
+    }
+
+    /// <summary>Closes a preview left open too long: it holds the import turn, and others are waiting for it.</summary>
+    public void ExpirePreview()
+    {
+        if (Step != ImportStep.Preview) return;
+        Reset();
+        Problem = $"The preview was left open for {options.PreviewMinutes:0.#} minutes, so it was closed to let others import. " +
+                  "Nothing was changed: drop the files again to import them.";
         Raise();
     }
 

@@ -43,7 +43,25 @@ public sealed partial class ImportsPage
         StateHasChanged();
     }
 
-    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+    private Timer? _previewExpiry;
+
+    private void OnSessionChanged() => _ = InvokeAsync(() =>
+    {
+        KeepPreviewExpiry();
+        StateHasChanged();
+    });
+
+    /// <summary>A preview holds the import turn, so it closes itself after Imports:PreviewMinutes.</summary>
+    private void KeepPreviewExpiry()
+    {
+        if (Session.Step != ImportStep.Preview)
+        {
+            _previewExpiry?.Dispose();
+            _previewExpiry = null;
+            return;
+        }
+        _previewExpiry ??= new Timer(_ => _ = InvokeAsync(Session.ExpirePreview), null, Options.PreviewLifetime, Timeout.InfiniteTimeSpan);
+    }
 
     private async Task CommitAsync()
     {
@@ -54,6 +72,7 @@ public sealed partial class ImportsPage
 
     public void Dispose()
     {
+        _previewExpiry?.Dispose();
         Session.Changed -= OnSessionChanged;
         Session.Dispose();
     }
