@@ -1,5 +1,6 @@
 using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Figures;
@@ -85,8 +86,18 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         try
         {
             if (_cache is { } again && again.Version == version) return again;
+            // One read transaction, so the version, the months and the facts are one snapshot even if an import
+            // commits meanwhile (WAL gives a reader the database as it was when its transaction began reading).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            // Deferred, so SQLite takes no write lock: a reader must never hold up an import.
+            await using var snapshot = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var snapshotVersion = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
             var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken);
-            _cache = new LiveData(version, facts, coverage, isSample);
+            _cache = new LiveData(snapshotVersion, facts, coverage, isSample);
             return _cache;
         }
         finally
