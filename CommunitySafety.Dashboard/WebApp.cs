@@ -29,6 +29,7 @@ public static class WebApp
                 "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
         var settings = Settings.From(builder.Configuration) with { ConnectionString = connectionString };
         builder.Services.AddCommunitySafetyData(settings);
+        Components.Shared.AppName.UseArea(settings.Area);
         builder.Services.Configure<ImportsOptions>(builder.Configuration.GetSection("Imports"));
         builder.Services.AddSingleton<ErrorReportDownloads>();
         // The whole upload is allowed through the circuit's file stream; the page checks the total against Imports:MaxUploadMb.

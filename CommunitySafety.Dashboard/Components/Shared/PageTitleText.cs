@@ -6,5 +6,5 @@ public static class PageTitleText
 {
     /// <summary>"Overview, Q1 2023-24 - Harborough Community Safety".</summary>
     public static string For(string page, FinancialQuarter? period) =>
-        period is { } p ? $"{page}, {p} - Harborough Community Safety" : $"{page} - Harborough Community Safety";
+        period is { } p ? $"{page}, {p} - {AppName.Title}" : $"{page} - {AppName.Title}";
 }

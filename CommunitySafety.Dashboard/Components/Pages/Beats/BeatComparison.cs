@@ -20,6 +20,6 @@ public static class BeatComparison
     public static string? District(Measure? beat, Measure? district)
     {
         if (beat is null || district is null) return null;
-        return $"Harborough district: {MeasureView.Of(district).DirectionWords}";
+        return $"{AppName.Area} district: {MeasureView.Of(district).DirectionWords}";
     }
 }
