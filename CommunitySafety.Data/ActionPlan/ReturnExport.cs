@@ -85,10 +85,6 @@ public static class ReturnExport
 {
     private const int CostColumn = 5;
 
-    /// <summary>True for text a spreadsheet would take as a formula: starting with =, +, - or @ (or a tab or return before one).</summary>
-    public static bool LooksLikeFormula(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
     /// <summary>RFC 4180 CSV with the eight headings; text that looks like a formula starts with a single quote.</summary>
     public static byte[] ToCsv(IEnumerable<ReturnRow> rows)
     {
@@ -97,17 +93,15 @@ public static class ReturnExport
         foreach (var row in rows)
         {
             var cells = OpccReturnLayout.Cells(row);
-            AppendLine(csv, cells.Select((cell, i) => i == CostColumn ? cell : Neutralise(cell)));
+            AppendLine(csv, cells.Select((cell, i) => i == CostColumn ? cell : CsvCells.Neutralise(cell)));
         }
         // A byte-order mark so Excel opens the pound signs and dashes as UTF-8.
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private static string Neutralise(string cell) => LooksLikeFormula(cell) ? "'" + cell : cell;
-
     private static void AppendLine(StringBuilder csv, IEnumerable<string> cells)
     {
-        csv.AppendJoin(',', cells.Select(cell => cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell));
+        csv.AppendJoin(',', cells.Select(CsvCells.Quote));
         csv.Append("\r\n");
     }
 

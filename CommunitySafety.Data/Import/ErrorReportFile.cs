@@ -67,14 +67,5 @@ public sealed class ErrorReportFile(string path)
     }
 
     private static string Line(ImportError e) =>
-        string.Join(",", Field(e.File), e.Line?.ToString() ?? "", Field(e.Column), Field(e.Value), Field(e.Problem));
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        // A leading =, +, -, @, tab or carriage return could make a spreadsheet run the value as a formula.
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
-    }
+        string.Join(",", CsvCells.Text(e.File), e.Line?.ToString() ?? "", CsvCells.Text(e.Column), CsvCells.Text(e.Value), CsvCells.Text(e.Problem));
 }
