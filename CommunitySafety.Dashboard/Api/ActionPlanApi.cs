@@ -26,14 +26,11 @@ public static class ActionPlanApi
     internal static async Task<IResult> DownloadAsync(
         string? year, string? quarter, ReturnFileFormat format, IActionPlanService plans, CancellationToken cancellationToken)
     {
-        if (!FinancialQuarter.TryParseYear(year, out _))
-            return Problem(StatusCodes.Status400BadRequest, $"year must be a financial year like 2023-24, not '{year}'.");
-        if (!int.TryParse(quarter, out var quarterNumber) || quarterNumber is < 1 or > 4)
-            return Problem(StatusCodes.Status400BadRequest, $"quarter must be 1, 2, 3 or 4, not '{quarter}'.");
+        if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return Problem(StatusCodes.Status400BadRequest, problem);
 
-        var file = await plans.ExportReturnAsync(year!, quarterNumber, format, cancellationToken);
+        var file = await plans.ExportReturnAsync(period.FinancialYear, period.Quarter, format, cancellationToken);
         return file is null
-            ? Problem(StatusCodes.Status404NotFound, $"There is no Q{quarterNumber} return for {year} yet.")
+            ? Problem(StatusCodes.Status404NotFound, $"There is no Q{period.Quarter} return for {period.FinancialYear} yet.")
             : Results.File(file.Content, file.ContentType, file.FileName);
     }
 

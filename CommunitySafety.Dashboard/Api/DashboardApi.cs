@@ -21,7 +21,7 @@ public static class DashboardApi
     internal static async Task<IResult> GetSummaryAsync(
         string? year, string? quarter, string? beat, IFiguresService figures, CancellationToken cancellationToken)
     {
-        if (ReadPeriod(year, quarter, out var period) is { } problem) return BadRequest(problem);
+        if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return BadRequest(problem);
 
         var overview = await figures.GetOverviewAsync(cancellationToken);
         var beatName = KnownBeat(overview, beat, out var beatProblem);
@@ -57,23 +57,11 @@ public static class DashboardApi
     /// <summary>The quarterly pack as an A4 PDF, printed by the server's Chromium from the /report page.</summary>
     internal static async Task<IResult> GetReportPdfAsync(string? year, string? quarter, ReportPrinter printer, CancellationToken cancellationToken)
     {
-        if (ReadPeriod(year, quarter, out var period) is { } problem) return BadRequest(problem);
+        if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return BadRequest(problem);
         var result = await printer.PrintAsync(period, cancellationToken);
         return result.Pdf is { } pdf
             ? Results.File(pdf, "application/pdf", $"crime-and-asb-data-{period.FinancialYear}-q{period.Quarter}.pdf")
             : Results.Problem(detail: result.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The PDF could not be made");
-    }
-
-    /// <summary>The period named by year and quarter; a sentence saying what is wrong when they do not name one.</summary>
-    private static string? ReadPeriod(string? year, string? quarter, out FinancialQuarter period)
-    {
-        period = default;
-        if (string.IsNullOrWhiteSpace(year)) return "year is missing: give a financial year like 2023-24.";
-        if (!FinancialQuarter.TryParseYear(year, out _)) return $"year must be a financial year like 2023-24, not '{year}'.";
-        if (!int.TryParse(quarter, out var quarterNumber) || !FinancialQuarter.TryCreate(year, quarterNumber, out var created))
-            return string.IsNullOrWhiteSpace(quarter) ? "quarter is missing: it must be 1, 2, 3 or 4." : $"quarter must be 1, 2, 3 or 4, not '{quarter}'.";
-        period = created.Value;
-        return null;
     }
 
     /// <summary>The beat as the data spells it; null (no problem) for the whole district.</summary>
