@@ -34,7 +34,7 @@ public static class DataQuality
     /// <summary>At least this many earlier years of the same month before a count is called unusual.</summary>
     public const int YearsNeeded = 3;
 
-    private static readonly CultureInfo Uk = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private static readonly (string Name, Func<NewFact, bool> Includes, Func<MonthlyFact, bool> IncludesLive, bool NeedsDomestic)[] Measures =
     [
@@ -99,17 +99,17 @@ public static class DataQuality
                 var difference = count - expected;
                 if (Math.Abs(difference) <= Math.Max(3 * Math.Sqrt(Math.Max(expected, 1)), expected / 3)) continue;
 
-                var monthName = new DateTime(2000, ym.Month, 1).ToString("MMMM", Uk);
-                var percent = expected > 0 ? $" ({Math.Abs(difference / expected * 100).ToString("N0", Uk)}%)" : "";
-                var against = $"about {expected.ToString("N0", Uk)} was expected from the average of the {recent.Count} months before " +
-                              $"({level.ToString("N0", Uk)} a month) and {monthName}'s usual share of the year over {sameMonth.Count} years";
+                var monthName = new DateTime(2000, ym.Month, 1).ToString("MMMM", Invariant);
+                var percent = expected > 0 ? $" ({Math.Abs(difference / expected * 100).ToString("N0", Invariant)}%)" : "";
+                var against = $"about {expected.ToString("N0", Invariant)} was expected from the average of the {recent.Count} months before " +
+                              $"({level.ToString("N0", Invariant)} a month) and {monthName}'s usual share of the year over {sameMonth.Count} years";
                 yield return difference > 0
                     ? new DataQualityWarning(DataQualityKind.UnusualCount,
-                        $"{measure.Name} in {ym.ToDisplayString()} is {count.ToString("N0", Uk)}, far above the usual: {against}; " +
-                        $"{difference.ToString("N0", Uk)}{percent} more. Check the file is not doubled or mislabelled.")
+                        $"{measure.Name} in {ym.ToDisplayString()} is {count.ToString("N0", Invariant)}, far above the usual: {against}; " +
+                        $"{difference.ToString("N0", Invariant)}{percent} more. Check the file is not doubled or mislabelled.")
                     : new DataQualityWarning(DataQualityKind.UnusualCount,
-                        $"{measure.Name} in {ym.ToDisplayString()} is {count.ToString("N0", Uk)}, far below the usual: {against}; " +
-                        $"{(-difference).ToString("N0", Uk)}{percent} fewer. Check the file is complete.");
+                        $"{measure.Name} in {ym.ToDisplayString()} is {count.ToString("N0", Invariant)}, far below the usual: {against}; " +
+                        $"{(-difference).ToString("N0", Invariant)}{percent} fewer. Check the file is complete.");
             }
         }
     }

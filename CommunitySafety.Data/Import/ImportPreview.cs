@@ -73,7 +73,7 @@ public sealed class PreparedImport : IDisposable
 
 internal static class ImportPreviews
 {
-    private static readonly CultureInfo Uk = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static async Task<ImportPreview> BuildAsync(CommunitySafetyDb db, PreparedImport prepared, ImportNames names, string area, CancellationToken cancellationToken)
     {
@@ -117,7 +117,7 @@ internal static class ImportPreviews
             var by = import.ImportedBy is null ? "" : $" by {import.ImportedBy}";
             var files = import.Files.Count == 0 ? "" : $" ({string.Join(", ", import.Files.Select(f => f.FileName).Take(3))}{(import.Files.Count > 3 ? ", ..." : "")})";
             return new PreviewMonth(YearMonth.FromKey(m.Month).ToString(), owner,
-                $"import {owner} of {import.ImportedAt.ToString("d MMM yyyy", Uk)}{by}{files}");
+                $"import {owner} of {import.ImportedAt.ToString("d MMM yyyy", Invariant)}{by}{files}");
         }).ToList();
     }
 

@@ -14,7 +14,7 @@ public enum ChangeDirection { Down, Up, Same }
 public sealed class MeasureView
 {
     // The app runs with invariant globalization; invariant formats numbers as people in the UK write them (1,084 and 25.1).
-    private static readonly CultureInfo Uk = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private MeasureView(Measure? measure) => Measure = measure;
 
@@ -48,7 +48,7 @@ public sealed class MeasureView
     {
         null => "",
         { Change: 0 } => "no change",
-        { ChangePercent: { } percent } => $"{(percent < 0 ? "down" : "up")} {Math.Abs(percent).ToString("0.0", Uk)}%",
+        { ChangePercent: { } percent } => $"{(percent < 0 ? "down" : "up")} {Math.Abs(percent).ToString("0.0", Invariant)}%",
         { Previous: 0 } => "up from none last year",
         _ => Direction == ChangeDirection.Down ? "down" : "up",
     };
@@ -104,8 +104,8 @@ public sealed class MeasureView
         _ => "Within normal variation",
     };
 
-    public static string Count(int value) => value.ToString("N0", Uk);
+    public static string Count(int value) => value.ToString("N0", Invariant);
 
     public static string FormatSignedPercent(double percent) =>
-        (percent > 0 ? "+" : "") + percent.ToString("0.0", Uk) + "%";
+        (percent > 0 ? "+" : "") + percent.ToString("0.0", Invariant) + "%";
 }

@@ -26,7 +26,7 @@ public sealed class ImportSession(
 {
     public const int ErrorsShown = 200;
 
-    private static readonly CultureInfo Uk = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly CancellationTokenSource _closing = new();
     private UploadSpool? _spool;
 
@@ -234,8 +234,8 @@ public sealed class ImportSession(
     private static int Percent(long done, long total) => total <= 0 ? 0 : (int)Math.Min(100, done * 100 / total);
 
     public static string Megabytes(long bytes) => bytes < 1024 * 1024
-        ? $"{Math.Max(1, bytes / 1024).ToString("N0", Uk)} KB"
-        : $"{(bytes / 1024.0 / 1024.0).ToString("N1", Uk)} MB";
+        ? $"{Math.Max(1, bytes / 1024).ToString("N0", Invariant)} KB"
+        : $"{(bytes / 1024.0 / 1024.0).ToString("N1", Invariant)} MB";
 
     /// <summary>The reading's progress, on the reading thread: throttled to whole percents.</summary>
     private sealed class Progress(ImportSession session) : IProgress<ImportProgress>
