@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Data;
