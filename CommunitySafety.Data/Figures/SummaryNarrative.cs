@@ -32,7 +32,7 @@ internal static class SummaryNarrative
     private static string? Incomplete(Summary s) =>
         s.DataComplete
             ? null
-            : $"The figures for this period are incomplete: there is no data for {JoinAnd(s.MissingMonths.Select(MonthName))}.";
+            : $"The figures for this period are incomplete: there is no data for {Words.And(s.MissingMonths.Select(MonthName))}.";
 
     private static string? FourYearLow(AsbQuarterHistory? history)
     {
@@ -64,7 +64,7 @@ internal static class SummaryNarrative
     {
         null or [] => null,
         [var only] => $"The {only} beat has recorded the most ASB incidents in the current year to date.",
-        var beats => $"The {JoinAnd(beats)} beats have recorded the most ASB incidents in the current year to date.",
+        var beats => $"The {Words.And(beats)} beats have recorded the most ASB incidents in the current year to date.",
     };
 
     private static string? TopAsbLocationType(Summary s) =>
@@ -166,13 +166,4 @@ internal static class SummaryNarrative
         4 => "four",
         _ => quarter.ToString(CultureInfo.InvariantCulture),
     };
-
-    /// <summary>"A", "A and B", "A, B and C".</summary>
-    private static string JoinAnd(IEnumerable<string> items)
-    {
-        var list = items.ToList();
-        return list.Count <= 1
-            ? string.Concat(list)
-            : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1];
-    }
 }

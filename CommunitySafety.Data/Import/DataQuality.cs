@@ -233,6 +233,6 @@ public static class DataQuality
         if (months.Count == 1) return months[0].ToDisplayString();
         var consecutive = months.Zip(months.Skip(1)).All(p => p.First.AddMonths(1) == p.Second);
         if (consecutive && months.Count > 2) return $"{months[0].ToDisplayString()} to {months[^1].ToDisplayString()}";
-        return string.Join(", ", months.Take(months.Count - 1).Select(m => m.ToDisplayString())) + " and " + months[^1].ToDisplayString();
+        return Data.Words.And(months.Select(m => m.ToDisplayString()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Data;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
 
@@ -30,7 +31,7 @@ public static class ReportSources
             else runs.Add((month, month));
         }
         var words = runs.Select(r => r.First == r.Last ? r.First.ToDisplayString() : $"{r.First.ToDisplayString()} to {r.Last.ToDisplayString()}").ToList();
-        return words.Count <= 1 ? string.Concat(words) : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1];
+        return Words.And(words);
     }
 
     private static string Files(ImportHistoryEntry import) => import.Files.Count switch
