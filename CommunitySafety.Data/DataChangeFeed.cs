@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,7 +129,7 @@ internal static class BenchmarkCommand
         var services = new ServiceCollection().AddCommunitySafetyData($"Data Source={databasePath}").BuildServiceProvider();
         await using (services)
         {
-            await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.CommunitySafetyDb>>());
+            await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.Storage.CommunitySafetyDb>>());
             var importer = services.GetRequiredService<Importer>();
             var watch = Stopwatch.StartNew();
             var report = await importer.ImportAsync(new ImportRequest([UploadedFile.FromPath(file)]));

@@ -3,6 +3,7 @@ using System.Globalization;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +44,7 @@ internal static class BenchmarkUploadCommand
             var services = new ServiceCollection().AddCommunitySafetyData($"Data Source={Path.Combine(folder.FullName, "benchmark.db")}").BuildServiceProvider();
             await using (services)
             {
-                await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.CommunitySafetyDb>>());
+                await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.Storage.CommunitySafetyDb>>());
                 watch.Restart();
                 using var prepared = await services.GetRequiredService<Importer>().PrepareAsync(new ImportRequest([new UploadedFile(path, Path.GetFileName(file))]));
                 var readSeconds = watch.Elapsed.TotalSeconds;

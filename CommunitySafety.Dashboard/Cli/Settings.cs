@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 
 namespace CommunitySafety.Dashboard;
 

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.ActionPlan;

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Data.ActionPlan;
 

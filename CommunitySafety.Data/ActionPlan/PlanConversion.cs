@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 namespace CommunitySafety.Data.ActionPlan;
 
 /// <summary>Between the plan file's shape and the database's: loading a year, and copying one into the next.</summary>

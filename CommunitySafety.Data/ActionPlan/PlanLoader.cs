@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.ActionPlan;

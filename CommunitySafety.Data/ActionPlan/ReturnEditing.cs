@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Data.ActionPlan;
 

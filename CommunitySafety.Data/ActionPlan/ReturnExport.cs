@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
+using CommunitySafety.Data.Model;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
 
 namespace CommunitySafety.Data.ActionPlan;
 

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Figures;
@@ -9,10 +10,7 @@ public static class LiveFacts
     public static async Task<(IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData)> ReadAsync(
         CommunitySafetyDb db, CancellationToken cancellationToken)
     {
-        var owners = db.ImportMonths
-            .Where(m => db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
-            .GroupBy(m => m.Month)
-            .Select(g => new { Month = g.Key, ImportId = g.Max(m => m.ImportId) });
+        var owners = db.LatestOwners();
 
         var liveMonths = await (
                 from m in db.ImportMonths

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 
 namespace CommunitySafety.Data.Import;
 

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Import;
@@ -30,7 +31,7 @@ public static class ImportHistory
             .OrderByDescending(i => i.Id)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var owners = await Importer.LiveOwnersAsync(db, null, cancellationToken);
+        var owners = await db.LiveOwnersAsync(null, cancellationToken);
 
         return imports.Select(i => new ImportHistoryEntry(
             i.Id, i.ImportedAt, i.ImportedBy,

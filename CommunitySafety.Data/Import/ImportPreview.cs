@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Import;
@@ -106,7 +107,7 @@ internal static class ImportPreviews
     private static async Task<IReadOnlyList<PreviewMonth>> MonthsAsync(CommunitySafetyDb db, IReadOnlyList<NewImportMonth> months, CancellationToken cancellationToken)
     {
         var keys = months.Select(m => m.Month).ToList();
-        var owners = await Importer.LiveOwnersAsync(db, keys, cancellationToken);
+        var owners = await db.LiveOwnersAsync(keys, cancellationToken);
         var ownerIds = owners.Values.Distinct().ToList();
         var imports = await db.Imports.AsNoTracking().Include(i => i.Files)
             .Where(i => ownerIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 namespace CommunitySafety.Data.Import;
 
 /// <summary>
@@ -26,10 +27,6 @@ public enum ImportOutcome
     /// <summary>Something was wrong; nothing changed.</summary>
     Refused,
 }
-
-public sealed record ImportedFileReport(string FileName, string Format, string Sha256, string Encoding, int RowsRead, int RowsKept, int RowsSkipped);
-
-public sealed record MonthReplacement(string Month, int? ReplacedImportId);
 
 public sealed record CountedReason(string Reason, int Count);
 

@@ -1,5 +1,6 @@
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Import;
@@ -230,11 +231,11 @@ public sealed class Importer(
             if (import.Status == ImportStatus.Undone) return new UndoReport(false, $"Import {importId} was already undone.", []);
 
             var monthKeys = import.Months.Select(m => m.Month).ToList();
-            var owners = await LiveOwnersAsync(db, monthKeys, cancellationToken);
+            var owners = await db.LiveOwnersAsync(monthKeys, cancellationToken);
             import.Status = ImportStatus.Undone;
             import.UndoneAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            var ownersAfter = await LiveOwnersAsync(db, monthKeys, cancellationToken);
+            var ownersAfter = await db.LiveOwnersAsync(monthKeys, cancellationToken);
 
             var restored = monthKeys.Where(m => owners.GetValueOrDefault(m) == importId).Order()
                 .Select(m => new MonthReplacement(YearMonth.FromKey(m).ToString(), ownersAfter.TryGetValue(m, out var o) ? o : null))
@@ -249,16 +250,6 @@ public sealed class Importer(
         {
             OneAtATime.Release();
         }
-    }
-
-    /// <summary>Which committed import each month's live data comes from: the latest that holds it.</summary>
-    internal static async Task<Dictionary<int, int>> LiveOwnersAsync(CommunitySafetyDb db, IReadOnlyCollection<int>? months, CancellationToken cancellationToken)
-    {
-        var query = db.ImportMonths.Where(m => db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed));
-        if (months is not null) query = query.Where(m => months.Contains(m.Month));
-        return await query.GroupBy(m => m.Month)
-            .Select(g => new { Month = g.Key, ImportId = g.Max(m => m.ImportId) })
-            .ToDictionaryAsync(x => x.Month, x => x.ImportId, cancellationToken);
     }
 
     private static string DescribeRestored(IReadOnlyList<MonthReplacement> restored)

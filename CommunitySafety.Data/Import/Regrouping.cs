@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Import;
@@ -16,7 +17,7 @@ public static class Regrouping
         IDbContextFactory<CommunitySafetyDb> dbFactory, StoredUploads uploads, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var owners = await Importer.LiveOwnersAsync(db, null, cancellationToken);
+        var owners = await db.LiveOwnersAsync(null, cancellationToken);
         var imports = await db.Imports.AsNoTracking().Include(i => i.Files)
             .Where(i => i.Status == ImportStatus.Committed && i.Grouping != null)
             .OrderBy(i => i.Id)

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Import;

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Import;
@@ -11,13 +12,11 @@ public static class UndoPreview
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var months = await db.ImportMonths.Where(m => m.ImportId == importId).Select(m => m.Month).ToListAsync(cancellationToken);
-        var owners = await Importer.LiveOwnersAsync(db, months, cancellationToken);
+        var owners = await db.LiveOwnersAsync(months, cancellationToken);
         var live = months.Where(m => owners.GetValueOrDefault(m) == importId).ToList();
-        var fallbacks = await db.ImportMonths
-            .Where(m => live.Contains(m.Month) && m.ImportId != importId && db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
-            .GroupBy(m => m.Month)
-            .Select(g => new { Month = g.Key, ImportId = g.Max(m => m.ImportId) })
-            .ToDictionaryAsync(x => x.Month, x => x.ImportId, cancellationToken);
+        var fallbacks = await db.LatestOwners(ignoring: importId)
+            .Where(o => live.Contains(o.Month))
+            .ToDictionaryAsync(o => o.Month, o => o.ImportId, cancellationToken);
         return live.Order().Select(m => new MonthReplacement(YearMonth.FromKey(m).ToString(), fallbacks.TryGetValue(m, out var id) ? id : null)).ToList();
     }
 

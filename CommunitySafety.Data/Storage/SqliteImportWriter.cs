@@ -1,6 +1,6 @@
-using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Storage;
 
@@ -59,12 +59,7 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
     private static List<MonthReplacement> InsertMonths(SqliteConnection connection, SqliteTransaction transaction, int importId, IReadOnlyList<NewImportMonth> months)
     {
         var replacements = new List<MonthReplacement>();
-        using var owner = Command(connection, transaction,
-            """
-            SELECT MAX(m.ImportId) FROM ImportMonths m JOIN Imports i ON i.Id = m.ImportId
-            WHERE m.Month = $month AND i.Status = $committed AND m.ImportId <> $import
-            """,
-            ("$month", 0), ("$committed", (int)ImportStatus.Committed), ("$import", importId));
+        var owners = OwnersBefore(connection, transaction, months.Select(m => m.Month).ToList());
         using var insert = Command(connection, transaction,
             """
             INSERT INTO ImportMonths (ImportId, Month, HasDomestic, HasLocationType, ReplacedImportId)
@@ -74,8 +69,7 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
 
         foreach (var month in months.OrderBy(m => m.Month))
         {
-            owner.Parameters["$month"].Value = month.Month;
-            var replaced = owner.ExecuteScalar() is long id ? (int?)id : null;
+            var replaced = owners.TryGetValue(month.Month, out var id) ? (int?)id : null;
             insert.Parameters["$month"].Value = month.Month;
             insert.Parameters["$domestic"].Value = month.HasDomestic;
             insert.Parameters["$location"].Value = month.HasLocationType;
@@ -84,6 +78,14 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
             replacements.Add(new MonthReplacement(YearMonth.FromKey(month.Month).ToString(), replaced));
         }
         return replacements;
+    }
+
+    /// <summary>Who owns each month before this import is written, by the shared rule, read inside the write transaction.</summary>
+    private static Dictionary<int, int> OwnersBefore(SqliteConnection connection, SqliteTransaction transaction, List<int> months)
+    {
+        using var db = new CommunitySafetyDb(new DbContextOptionsBuilder<CommunitySafetyDb>().UseSqlite(connection).Options);
+        db.Database.UseTransaction(transaction);
+        return db.LatestOwners().Where(o => months.Contains(o.Month)).ToDictionary(o => o.Month, o => o.ImportId);
     }
 
     private static void InsertMessages(SqliteConnection connection, SqliteTransaction transaction, int importId, IReadOnlyList<NewImportMessage> messages)

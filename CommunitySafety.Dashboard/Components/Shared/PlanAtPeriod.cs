@@ -1,5 +1,6 @@
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Dashboard.Components.Shared;
 

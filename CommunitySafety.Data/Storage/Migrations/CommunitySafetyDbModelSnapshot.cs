@@ -17,7 +17,7 @@ namespace CommunitySafety.Data.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.CommunicationItem", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.CommunicationItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -52,7 +52,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanCommunicationItems", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.HeadlineIndicator", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.HeadlineIndicator", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -78,7 +78,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanHeadlineIndicators", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.OpccProject", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -106,7 +106,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("OpccProjects", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -148,7 +148,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanActions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanObjective", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -174,7 +174,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanObjectives", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanPriority", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanPriority", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -214,7 +214,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanPriorities", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanYear", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanYear", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -263,7 +263,7 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanYears", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.QuarterlyReturn", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.QuarterlyReturn", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -523,24 +523,24 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("Imports", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.CommunicationItem", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.CommunicationItem", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanYear", null)
+                    b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("CommunicationPlan")
                         .HasForeignKey("PlanYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.HeadlineIndicator", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.HeadlineIndicator", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanPriority", null)
+                    b.HasOne("CommunitySafety.Data.Model.PlanPriority", null)
                         .WithMany("HeadlineIndicators")
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("CommunitySafety.Data.ActionPlan.MeasureLink", "Measures", b1 =>
+                    b.OwnsMany("CommunitySafety.Data.Model.MeasureLink", "Measures", b1 =>
                         {
                             b1.Property<int>("HeadlineIndicatorId");
 
@@ -571,14 +571,14 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Navigation("Measures");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.OpccProject", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanAction", "Action")
+                    b.HasOne("CommunitySafety.Data.Model.PlanAction", "Action")
                         .WithMany()
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanYear", null)
+                    b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("Projects")
                         .HasForeignKey("PlanYearId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -587,15 +587,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Navigation("Action");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanAction", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanObjective", null)
+                    b.HasOne("CommunitySafety.Data.Model.PlanObjective", null)
                         .WithMany("Actions")
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("CommunitySafety.Data.ActionPlan.MeasureLink", "Measures", b1 =>
+                    b.OwnsMany("CommunitySafety.Data.Model.MeasureLink", "Measures", b1 =>
                         {
                             b1.Property<int>("PlanActionId");
 
@@ -626,15 +626,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Navigation("Measures");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanObjective", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanPriority", null)
+                    b.HasOne("CommunitySafety.Data.Model.PlanPriority", null)
                         .WithMany("Objectives")
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("CommunitySafety.Data.ActionPlan.MeasureLink", "Measures", b1 =>
+                    b.OwnsMany("CommunitySafety.Data.Model.MeasureLink", "Measures", b1 =>
                         {
                             b1.Property<int>("PlanObjectiveId");
 
@@ -665,18 +665,18 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Navigation("Measures");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanPriority", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanPriority", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.PlanYear", null)
+                    b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("Priorities")
                         .HasForeignKey("PlanYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.QuarterlyReturn", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.QuarterlyReturn", b =>
                 {
-                    b.HasOne("CommunitySafety.Data.ActionPlan.OpccProject", null)
+                    b.HasOne("CommunitySafety.Data.Model.OpccProject", null)
                         .WithMany("Returns")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -725,24 +725,24 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.OpccProject", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
                     b.Navigation("Returns");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanObjective", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
                 {
                     b.Navigation("Actions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanPriority", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanPriority", b =>
                 {
                     b.Navigation("HeadlineIndicators");
 
                     b.Navigation("Objectives");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Data.ActionPlan.PlanYear", b =>
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanYear", b =>
                 {
                     b.Navigation("CommunicationPlan");
 

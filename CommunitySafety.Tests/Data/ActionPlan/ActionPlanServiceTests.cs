@@ -1,5 +1,7 @@
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Model;
+using CommunitySafety.Data;
 
 namespace CommunitySafety.Tests.Data.ActionPlan;
 
@@ -39,7 +41,7 @@ public sealed class ActionPlanServiceTests
     {
         await using var database = await PlanDatabase.CreateAsync();
         var plan = (await database.Plans.GetPlanAsync(Q1, new PlanFilter()))!;
-        var summary = await new FiguresService(database.DbFactory, new CommunitySafety.Data.Storage.DataSettings("unused")).GetSummaryAsync(Q1);
+        var summary = await new FiguresService(database.DbFactory, new CommunitySafety.Data.DataSettings("unused")).GetSummaryAsync(Q1);
 
         var people = plan.Priorities[0];
         Assert.Equal(summary.Domestic, people.HeadlineIndicators[0].Figures.Single().Measure);

@@ -1,5 +1,6 @@
-using CommunitySafety.Data;
 using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

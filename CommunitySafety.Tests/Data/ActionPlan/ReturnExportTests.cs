@@ -1,5 +1,6 @@
 using System.Text;
 using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Model;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 using static CommunitySafety.Tests.Data.TestDatabase;
 
 namespace CommunitySafety.Tests.Data.Import;

@@ -1,5 +1,6 @@
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
-using CommunitySafety.Data;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Dashboard.Components.Pages.Report;

@@ -1,6 +1,6 @@
 using CommunitySafety.Data.Model;
 
-namespace CommunitySafety.Data.Import;
+namespace CommunitySafety.Data.Storage;
 
 public readonly record struct NewFact(int Month, string Beat, Category Category, string? CrimeType, string? LocationType, bool Domestic, int Count);
 

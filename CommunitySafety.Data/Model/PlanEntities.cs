@@ -1,4 +1,4 @@
-namespace CommunitySafety.Data.ActionPlan;
+namespace CommunitySafety.Data.Model;
 
 // The partnership's yearly action plan and its quarterly returns to the OPCC, as the database keeps them.
 // Lists of short texts (focus areas, success measures) and measure links are JSON columns: they are always

@@ -1,10 +1,11 @@
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Data.Storage;
+namespace CommunitySafety.Data;
 
 /// <summary>The settings of the data layer; every one has a default that fits Harborough.</summary>
 public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null)

@@ -1,0 +1,22 @@
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.Storage;
+
+/// <summary>The database: its tables here, how each is mapped in <c>EntityConfigurations/</c>.</summary>
+public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : DbContext(options)
+{
+    public DbSet<Beat> Beats => Set<Beat>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ImportMonth> ImportMonths => Set<ImportMonth>();
+    public DbSet<ImportMessage> ImportMessages => Set<ImportMessage>();
+    public DbSet<Fact> Facts => Set<Fact>();
+    public DbSet<DataChangeRecord> Changes => Set<DataChangeRecord>();
+    public DbSet<PlanYear> PlanYears => Set<PlanYear>();
+    public DbSet<OpccProject> OpccProjects => Set<OpccProject>();
+    public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
+
+    protected override void OnModelCreating(ModelBuilder model) =>
+        model.ApplyConfigurationsFromAssembly(typeof(CommunitySafetyDb).Assembly);
+}

@@ -1,0 +1,32 @@
+using CommunitySafety.Data.Model;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Data.Storage.EntityConfigurations;
+
+// The police figures as stored: aggregated facts by month and beat, the beats, and the change log live pages follow.
+
+internal sealed class BeatConfiguration : IEntityTypeConfiguration<Beat>
+{
+    public void Configure(EntityTypeBuilder<Beat> beat)
+    {
+        beat.Property(b => b.Name).HasMaxLength(200).UseCollation("NOCASE");
+        beat.HasIndex(b => b.Name).IsUnique();
+    }
+}
+
+internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
+{
+    public void Configure(EntityTypeBuilder<Fact> fact)
+    {
+        fact.HasIndex(f => new { f.ImportId, f.Month });
+        fact.HasOne<ImportRecord>().WithMany().HasForeignKey(f => f.ImportId);
+        fact.HasOne<Beat>().WithMany().HasForeignKey(f => f.BeatId);
+        fact.Property(f => f.Category).HasConversion<int>();
+    }
+}
+
+internal sealed class DataChangeConfiguration : IEntityTypeConfiguration<DataChangeRecord>
+{
+    public void Configure(EntityTypeBuilder<DataChangeRecord> change) => change.ToTable("Changes");
+}
