@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CommunitySafety.Tests.EndToEnd;
 
 /// <summary>Its own server, because editing a return changes what the other tests read.</summary>
+[Collection(ChangingDataCollection.Name)]
 public class ActionPlanTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
     [Fact]
@@ -28,7 +29,7 @@ public class ActionPlanTests(DashboardServer server) : IClassFixture<DashboardSe
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save the return" }).ClickAsync();
         await Expect(editor.Locator("tr.return-row[data-project='Re-deployable CCTV'] .rag-label")).ToHaveTextAsync("Amber");
 
-        await Expect(watchedRag).ToHaveTextAsync("Amber", new() { Timeout = 5_000 });
+        await Expect(watchedRag).ToHaveTextAsync("Amber");
         await Expect(watcher.Locator("tr.return-row[data-project='Re-deployable CCTV'] .return-saved")).ToContainTextAsync("Saved by Dashboard user");
         Assert.True(await watcher.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "The page was reloaded.");
         await watcher.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, "opcc-return-after-live-edit.png"), FullPage = true });

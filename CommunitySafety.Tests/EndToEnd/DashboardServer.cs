@@ -8,21 +8,29 @@ namespace CommunitySafety.Tests.EndToEnd;
 
 /// <summary>
 /// The built dashboard running on a free port with its own temporary database (sample data loaded at start),
-/// and Debian's Chromium driven by Playwright. Fails, never skips, when Chromium or the build is missing.
+/// and Debian's Chromium driven by Playwright, started with the first page a test opens (API tests need none).
+/// Fails, never skips, when Chromium or the build is missing.
 /// </summary>
 public class DashboardServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
+    /// <summary>
+    /// How long a browser test waits for a state: a first page on a busy two-core machine, or a live update that
+    /// comes with the next poll of the change log under load, can take many seconds.
+    /// </summary>
+    public const int WaitMilliseconds = 30_000;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "csd-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private readonly SemaphoreSlim _browserStart = new(1, 1);
     private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
     public string BaseUrl { get; private set; } = "";
     public string DatabasePath => Path.Combine(_folder, "dashboard.db");
-    public IBrowser Browser { get; private set; } = null!;
 
     public static string SolutionDirectory
     {
@@ -62,32 +70,45 @@ public class DashboardServer : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium is not installed at {ChromiumPath}; the end-to-end tests need it. Install it with: apt-get update && apt-get install -y chromium (or run ./scripts/test.sh as root).");
 
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         Directory.CreateDirectory(_folder);
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _process = StartDashboard($"--urls {BaseUrl}");
         await WaitUntilListeningAsync(_process);
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
     }
 
     /// <summary>A page on its own browser context, at the given size and colour scheme.</summary>
     public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var browser = await BrowserAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
             BaseURL = BaseUrl,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(WaitMilliseconds);
         return await context.NewPageAsync();
+    }
+
+    private async Task<IBrowser> BrowserAsync()
+    {
+        await _browserStart.WaitAsync();
+        try
+        {
+            _playwright ??= await Playwright.CreateAsync();
+            return _browser ??= await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            });
+        }
+        finally
+        {
+            _browserStart.Release();
+        }
     }
 
     /// <summary>Runs the dashboard's command line against this server's database; returns its exit code and output.</summary>
@@ -103,8 +124,9 @@ public class DashboardServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
+        _browserStart.Dispose();
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -166,8 +188,20 @@ public class DashboardServer : IAsyncLifetime
     private static string Quote(string argument) => argument.Contains(' ') ? $"\"{argument}\"" : argument;
 }
 
+/// <summary>The browser tests that only read share one server.</summary>
 [CollectionDefinition(Name)]
 public class DashboardCollection : ICollectionFixture<DashboardServer>
 {
     public const string Name = "Dashboard with sample data";
+}
+
+/// <summary>
+/// The browser tests that change the data: each class has a server of its own (its figures start from the sample
+/// data), and the classes of this collection run one after another, so with the shared server above at most two
+/// dashboards run at once.
+/// </summary>
+[CollectionDefinition(Name)]
+public class ChangingDataCollection
+{
+    public const string Name = "Dashboard whose data changes";
 }

@@ -5,16 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace CommunitySafety.Tests.EndToEnd;
 
 /// <summary>Its own server, because the import changes the data the other tests read.</summary>
-public class LiveImportTests : IClassFixture<DashboardServer>
+[Collection(ChangingDataCollection.Name)]
+public class LiveImportTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
-    private readonly DashboardServer _server;
-
-    public LiveImportTests(DashboardServer server) => _server = server;
 
     [Fact]
     public async Task An_import_from_the_command_line_appears_on_the_open_page_without_a_reload()
     {
-        var page = await _server.NewPageAsync();
+        var page = await server.NewPageAsync();
         await page.GotoAsync("/?year=2023-24&quarter=3");
         await Expect(page.Locator(".incomplete-data")).ToContainTextAsync("Oct 2023, Nov 2023 and Dec 2023");
         var countsBefore = await page.Locator("[data-measure=ASB] .measure-counts").InnerTextAsync();
@@ -24,7 +22,7 @@ public class LiveImportTests : IClassFixture<DashboardServer>
         await File.WriteAllTextAsync(file, Q3Extract(), new UTF8Encoding(false));
         try
         {
-            var (exitCode, output) = await _server.RunCommandLineAsync("import", file);
+            var (exitCode, output) = await server.RunCommandLineAsync("import", file);
             Assert.True(exitCode == 0, $"The import failed ({exitCode}):\n{output}");
         }
         finally
@@ -32,11 +30,11 @@ public class LiveImportTests : IClassFixture<DashboardServer>
             File.Delete(file);
         }
 
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("imported", new() { Timeout = 15_000 });
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("imported");
         await Expect(page.Locator(".incomplete-data")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-measure=ASB] .measure-counts")).Not.ToHaveTextAsync(countsBefore);
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "The page was reloaded.");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(_server.ScreenshotDirectory, "overview-after-live-import.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, "overview-after-live-import.png"), FullPage = true });
     }
 
     /// <summary>October to December 2023 for every beat, in the beat-extract format.</summary>

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CommunitySafety.Tests.EndToEnd;
 
 /// <summary>Its own server, because the import changes the data the other tests read.</summary>
+[Collection(ChangingDataCollection.Name)]
 public class MeetingLiveTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
     [Fact]
@@ -29,7 +30,7 @@ public class MeetingLiveTests(DashboardServer server) : IClassFixture<DashboardS
             File.Delete(file);
         }
 
-        await Expect(page.Locator(".slide-warning")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator(".slide-warning")).ToHaveCountAsync(0);
         await Expect(page.Locator(".beat-table .total")).Not.ToHaveTextAsync(districtBefore);
         await Expect(page.Locator("#slide-title")).ToHaveTextAsync("Beats");
         await Expect(page.Locator(".slide-counter")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^4 of "));
