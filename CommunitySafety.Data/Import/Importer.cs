@@ -18,8 +18,8 @@ public sealed record UndoReport(bool Done, string Message, IReadOnlyList<MonthRe
 
 /// <summary>
 /// The import rules of ../shared/spec/import-formats.md: all or nothing, latest wins per month, an identical file
-/// changes nothing, undo, and a record of every import. One import or undo runs at a time in this process, and the
-/// writer's IMMEDIATE transaction makes other processes take turns too.
+/// changes nothing, undo, and a record of every import. One import or undo runs at a time through this importer (the
+/// app has one), and the writer's IMMEDIATE transaction makes other processes take turns too.
 /// </summary>
 public sealed class Importer(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
@@ -29,10 +29,10 @@ public sealed class Importer(
     int maxErrorsKept = 10_000,
     StoredUploads? uploads = null)
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    /// <summary>True while another import or undo of this process holds the turn.</summary>
-    public static bool IsBusy => OneAtATime.CurrentCount == 0;
+    /// <summary>True while another import or undo holds this importer's turn.</summary>
+    public bool IsBusy => _oneAtATime.CurrentCount == 0;
 
     /// <summary>Prepares and, when the files are good, commits at once: the command line's import.</summary>
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
@@ -48,8 +48,8 @@ public sealed class Importer(
     /// </summary>
     public async Task<PreparedImport> PrepareAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
-        await OneAtATime.WaitAsync(cancellationToken);
-        var turn = new Turn();
+        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = new Turn(_oneAtATime);
         try
         {
             var prepared = await PrepareInTurnAsync(request, turn, cancellationToken);
@@ -208,20 +208,20 @@ public sealed class Importer(
             .ToList();
 
     /// <summary>The import turn, given back exactly once.</summary>
-    internal sealed class Turn : IDisposable
+    internal sealed class Turn(SemaphoreSlim turns) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) OneAtATime.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0) turns.Release();
         }
     }
 
     /// <summary>Undoes an import: the months it holds go back to the import they came from before it.</summary>
     public async Task<UndoReport> UndoAsync(int importId, CancellationToken cancellationToken = default)
     {
-        await OneAtATime.WaitAsync(cancellationToken);
+        await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -248,7 +248,7 @@ public sealed class Importer(
         }
         finally
         {
-            OneAtATime.Release();
+            _oneAtATime.Release();
         }
     }
 

@@ -68,7 +68,7 @@ public class ImportPreviewTests
 
         var prepared = await SampleDataImport.PrepareAsync(database, first);
         Assert.True(prepared.IsReady);
-        Assert.True(Importer.IsBusy);
+        Assert.True(database.Importer.IsBusy);
 
         var waiting = SampleDataImport.PrepareAsync(database, second);
         Assert.False(waiting.IsCompleted);

@@ -85,7 +85,7 @@ public sealed class ImportSession(
         {
             var uploaded = await UploadAsync(files, total);
             var errorReport = _spool.PathFor(ErrorReportDownloads.FileName);
-            Step = Importer.IsBusy ? ImportStep.Waiting : ImportStep.Reading;
+            Step = importer.IsBusy ? ImportStep.Waiting : ImportStep.Reading;
             Raise();
             var request = new ImportRequest(uploaded, ImportFormat.Auto, beatMaps.CurrentPath, ImportedBy: null,
                 new Progress(this), errorReport);
