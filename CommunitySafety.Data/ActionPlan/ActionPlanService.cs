@@ -29,8 +29,7 @@ public sealed class ActionPlanService(
         var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
         var year = years.Where(y => string.CompareOrdinal(y, period.FinancialYear) <= 0).Max(StringComparer.Ordinal)
                    ?? years.Min(StringComparer.Ordinal);
-        if (year is null) return null;
-        var plan = await LoadAsync(db, year, cancellationToken);
+        if (year is null || await LoadAsync(db, year, cancellationToken) is not { } plan) return null;
         var lookup = new FigureLookup(figures, period);
 
         async Task<IReadOnlyList<LinkedFigure>> FiguresOf(IMeasured item)
@@ -121,8 +120,7 @@ public sealed class ActionPlanService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var years = (await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal).ToList();
         var year = string.IsNullOrWhiteSpace(financialYear) ? years.FirstOrDefault() : years.FirstOrDefault(y => y == financialYear.Trim().Replace('/', '-'));
-        if (year is null) return null;
-        var plan = await LoadAsync(db, year, cancellationToken);
+        if (year is null || await LoadAsync(db, year, cancellationToken) is not { } plan) return null;
         var open = ReturnBook.OpenQuarter(plan);
         var quarters = Enumerable.Range(PlanConversion.FirstQuarter, open ?? 0)
             .Select(q => new QuarterReturnView(q, OpccReturnLayout.QuarterTitle(plan.FinancialYear, q), q == open, Rows(plan, q), ReturnBook.SpendAsAt(plan, q)))

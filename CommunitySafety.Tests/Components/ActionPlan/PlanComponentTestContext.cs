@@ -26,7 +26,11 @@ public abstract class PlanComponentTestContext : ComponentTestContext, IAsyncLif
             .Build()));
     }
 
-    public async Task DisposeAsync() => await Database.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
 
     protected void GoTo(string relativeUrl) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
 }
