@@ -71,8 +71,8 @@ internal static class SummaryText
 
     private static string Significance(Measure m) => m.Significance switch
     {
-        "real" => $"real change (z {m.Z:0.00})",
-        "possible" => $"possible change (z {m.Z:0.00})",
+        Data.Model.Significance.Real => $"real change (z {m.Z:0.00})",
+        Data.Model.Significance.Possible => $"possible change (z {m.Z:0.00})",
         _ => $"within normal variation (z {m.Z:0.00})",
     };
 }

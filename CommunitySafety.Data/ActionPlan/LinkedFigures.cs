@@ -10,7 +10,7 @@ namespace CommunitySafety.Data.ActionPlan;
 public sealed record LinkedFigure(MeasureLink Link, string Label, Measure? Measure, TrendSeries? Trend)
 {
     /// <summary>Risen by more than normal variation: a rise the test calls real or possible.</summary>
-    public bool GettingWorse => Measure is { Change: > 0, Significance: "real" or "possible" };
+    public bool GettingWorse => Measure is { Change: > 0, Significance: Significance.Real or Significance.Possible };
 }
 
 /// <summary>Names a link for people and finds its figures in a period's summaries.</summary>

@@ -1,12 +1,10 @@
+using CommunitySafety.Data.Model;
+
 namespace CommunitySafety.Data.Figures;
 
 /// <summary>How a count changed between two periods, as the summary contract defines it.</summary>
 public static class ChangeMaths
 {
-    public const string Real = "real";
-    public const string Possible = "possible";
-    public const string None = "none";
-
     /// <summary>
     /// change / previous x 100, to one decimal, half away from zero; null where previous is 0.
     /// Worked in decimal so that a true 6.25 rounds to 6.3 (a double would hold 6.2499...).
@@ -26,14 +24,14 @@ public static class ChangeMaths
     }
 
     /// <summary>
-    /// "real" where |z| >= 3, "possible" where 2 <= |z| < 3, otherwise "none".
-    /// Given the rounded z, so the label always agrees with the z printed beside it (2.9959 shows as 3 and is "real").
+    /// Real where |z| >= 3, possible where 2 <= |z| < 3, otherwise none.
+    /// Given the rounded z, so the label always agrees with the z printed beside it (2.9959 shows as 3 and is real).
     /// </summary>
-    public static string Significance(double roundedZ) => Math.Abs(roundedZ) switch
+    public static Significance Significance(double roundedZ) => Math.Abs(roundedZ) switch
     {
-        >= 3 => Real,
-        >= 2 => Possible,
-        _ => None,
+        >= 3 => Model.Significance.Real,
+        >= 2 => Model.Significance.Possible,
+        _ => Model.Significance.None,
     };
 
     public static Measure Compare(int current, int previous)

@@ -1,3 +1,5 @@
+using CommunitySafety.Data.Model;
+
 namespace CommunitySafety.Data.Figures;
 
 // The year-to-date summary, exactly as ../shared/spec/summary-contract.md names it.
@@ -6,10 +8,10 @@ namespace CommunitySafety.Data.Figures;
 public sealed record MonthSpan(string From, string To);
 
 /// <summary>A count this year to date against the same months a year earlier.</summary>
-public sealed record Measure(int Current, int Previous, int Change, double? ChangePercent, double Z, string Significance);
+public sealed record Measure(int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance);
 
 /// <summary>A crime type or location type, with its counts.</summary>
-public sealed record NamedMeasure(string Name, int Current, int Previous, int Change, double? ChangePercent, double Z, string Significance);
+public sealed record NamedMeasure(string Name, int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance);
 
 public sealed record BeatMeasures(string Name, Measure? Asb, Measure? Crime, Measure? Domestic);
 

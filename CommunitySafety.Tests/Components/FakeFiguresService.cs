@@ -24,8 +24,8 @@ public sealed class FakeFiguresService : IFiguresService
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NamedMeasure>>(
         [
-            new("Street", 40, 30, 10, 33.3, 1.7, "none"),
-            new("Residential", 25, 28, -3, -10.7, -0.58, "none"),
+            new("Street", 40, 30, 10, 33.3, 1.7, Significance.None),
+            new("Residential", 25, 28, -3, -10.7, -0.58, Significance.None),
         ]);
 
     public Task<TrendSeries?> GetTrendAsync(string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
@@ -59,14 +59,14 @@ public static class TestFigures
         CrimeTypes: ["Criminal Damage", "Violence Without Injury"],
         IsSampleData: true);
 
-    public static Measure Measure(int current, int previous, string significance = "none")
+    public static Measure Measure(int current, int previous, Significance significance = Significance.None)
     {
         double? percent = previous == 0 ? null : Math.Round((current - previous) * 100.0 / previous, 1, MidpointRounding.AwayFromZero);
         var z = Math.Round(2 * (Math.Sqrt(current) - Math.Sqrt(previous)), 2);
         return new Measure(current, previous, current - previous, percent, z, significance);
     }
 
-    public static NamedMeasure Named(string name, int current, int previous, string significance = "none")
+    public static NamedMeasure Named(string name, int current, int previous, Significance significance = Significance.None)
     {
         var m = Measure(current, previous, significance);
         return new NamedMeasure(name, m.Current, m.Previous, m.Change, m.ChangePercent, m.Z, m.Significance);
@@ -80,16 +80,16 @@ public static class TestFigures
         Previous: new MonthSpan(period.PreviousYear.FirstMonthOfYear.ToString(), period.PreviousYear.LastMonth.ToString()),
         DataComplete: true,
         MissingMonths: [],
-        Asb: Measure(asbCurrent, 1084, "real"),
+        Asb: Measure(asbCurrent, 1084, Significance.Real),
         Crime: Measure(1510, 1553),
         Domestic: null,
-        CrimeTypes: [Named("Violence Without Injury", 400, 410), Named("Criminal Damage", 180, 148, "possible")],
+        CrimeTypes: [Named("Violence Without Injury", 400, 410), Named("Criminal Damage", 180, 148, Significance.Possible)],
         Beats:
         [
-            new BeatMeasures("Harborough North", Measure(300, 350, "possible"), Measure(500, 480), null),
-            new BeatMeasures("Harborough Town", Measure(250, 330, "real"), Measure(420, 430), null),
+            new BeatMeasures("Harborough North", Measure(300, 350, Significance.Possible), Measure(500, 480), null),
+            new BeatMeasures("Harborough Town", Measure(250, 330, Significance.Real), Measure(420, 430), null),
         ],
-        LocationTypes: new LocationTypeMeasures([Named("Residential", 400, 500, "real")], [Named("Dwelling", 300, 310)], []),
+        LocationTypes: new LocationTypeMeasures([Named("Residential", 400, 500, Significance.Real)], [Named("Dwelling", 300, 310)], []),
         Headlines: new Headlines("Violence Without Injury", "Criminal Damage", "Harborough North",
             ["Harborough North", "Harborough Town"], null, "Residential", null),
         Narrative: [$"There has been a -25.1% decrease in the number of ASB incidents in Harborough in {period}."]);

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 using System.Text.RegularExpressions;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Shared;
@@ -10,7 +11,7 @@ public class MeasureCardTests : ComponentTestContext
     [Fact]
     public void A_fall_is_good_news_in_green_with_a_down_arrow_and_words()
     {
-        var card = Render<MeasureCard>(p => p.Add(c => c.Title, "ASB").Add(c => c.Measure, TestFigures.Measure(812, 1084, "real")));
+        var card = Render<MeasureCard>(p => p.Add(c => c.Title, "ASB").Add(c => c.Measure, TestFigures.Measure(812, 1084, Significance.Real)));
 
         var change = card.Find(".measure-change");
         Assert.Contains("change-good", change.ClassList);
@@ -24,7 +25,7 @@ public class MeasureCardTests : ComponentTestContext
     [Fact]
     public void A_rise_is_bad_news_in_red_with_an_up_arrow_and_words()
     {
-        var card = Render<MeasureCard>(p => p.Add(c => c.Title, "Criminal Damage").Add(c => c.Measure, TestFigures.Measure(180, 148, "possible")));
+        var card = Render<MeasureCard>(p => p.Add(c => c.Title, "Criminal Damage").Add(c => c.Measure, TestFigures.Measure(180, 148, Significance.Possible)));
 
         Assert.Contains("change-bad", card.Find(".measure-change").ClassList);
         Assert.Equal("+21.6%", card.Find(".measure-percent").TextContent);

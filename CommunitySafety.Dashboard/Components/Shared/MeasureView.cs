@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 using System.Globalization;
 using CommunitySafety.Data.Figures;
 using MudBlazor;
@@ -70,8 +71,8 @@ public sealed class MeasureView
     /// <summary>What the significance means, for a tooltip or a screen reader.</summary>
     public string SignificanceExplanation => Measure?.Significance switch
     {
-        "real" => "The change is larger than normal variation would explain.",
-        "possible" => "The change may be more than normal variation; watch the next quarter.",
+        Significance.Real => "The change is larger than normal variation would explain.",
+        Significance.Possible => "The change may be more than normal variation; watch the next quarter.",
         _ => "The change is small enough to be normal variation.",
     };
 
@@ -97,10 +98,10 @@ public sealed class MeasureView
         _ => "change-same",
     };
 
-    public static string SignificanceText(string? significance) => significance switch
+    public static string SignificanceText(Significance? significance) => significance switch
     {
-        "real" => "Real change",
-        "possible" => "Possible change",
+        Significance.Real => "Real change",
+        Significance.Possible => "Possible change",
         _ => "Within normal variation",
     };
 

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Tests.Data.Figures;
@@ -38,15 +39,15 @@ public class ChangeMathsTests
     }
 
     [Theory]
-    [InlineData(812, 1084, -8.86, "real")]
-    [InlineData(71, 48, 3.0, "real")]      // 2.9959 before rounding: decided on the rounded z
-    [InlineData(48, 71, -3.0, "real")]
-    [InlineData(77, 53, 2.99, "possible")]
-    [InlineData(16, 9, 2.0, "possible")]   // exactly 2
-    [InlineData(9, 16, -2.0, "possible")]
-    [InlineData(73, 57, 1.99, "none")]
-    [InlineData(0, 0, 0.0, "none")]
-    public void Z_and_significance(int current, int previous, double z, string significance)
+    [InlineData(812, 1084, -8.86, Significance.Real)]
+    [InlineData(71, 48, 3.0, Significance.Real)]      // 2.9959 before rounding: decided on the rounded z
+    [InlineData(48, 71, -3.0, Significance.Real)]
+    [InlineData(77, 53, 2.99, Significance.Possible)]
+    [InlineData(16, 9, 2.0, Significance.Possible)]   // exactly 2
+    [InlineData(9, 16, -2.0, Significance.Possible)]
+    [InlineData(73, 57, 1.99, Significance.None)]
+    [InlineData(0, 0, 0.0, Significance.None)]
+    public void Z_and_significance(int current, int previous, double z, Significance significance)
     {
         Assert.Equal(z, ChangeMaths.Z(current, previous));
         Assert.Equal(significance, ChangeMaths.Significance(ChangeMaths.Z(current, previous)));
@@ -55,7 +56,7 @@ public class ChangeMathsTests
     [Fact]
     public void Compare_fills_every_field()
     {
-        Assert.Equal(new Measure(812, 1084, -272, -25.1, -8.86, "real"), ChangeMaths.Compare(812, 1084));
-        Assert.Equal(new NamedMeasure("Theft", 3, 0, 3, null, 3.46, "real"), ChangeMaths.Compare("Theft", 3, 0));
+        Assert.Equal(new Measure(812, 1084, -272, -25.1, -8.86, Significance.Real), ChangeMaths.Compare(812, 1084));
+        Assert.Equal(new NamedMeasure("Theft", 3, 0, 3, null, 3.46, Significance.Real), ChangeMaths.Compare("Theft", 3, 0));
     }
 }

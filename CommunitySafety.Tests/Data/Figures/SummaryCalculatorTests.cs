@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Figures;
 using static CommunitySafety.Tests.Data.Figures.FiguresTestData;
 
@@ -15,7 +16,7 @@ public class SummaryCalculatorTests
         Assert.Equal(new MonthSpan("2022-04", "2022-06"), s.Previous);
         Assert.True(s.DataComplete);
         Assert.Empty(s.MissingMonths);
-        Assert.Equal(new Measure(812, 1084, -272, -25.1, -8.86, "real"), s.Asb);
+        Assert.Equal(new Measure(812, 1084, -272, -25.1, -8.86, Significance.Real), s.Asb);
         Assert.Equal(-2.8, s.Crime!.ChangePercent);
         Assert.Equal(6.3, s.Domestic!.ChangePercent);
         Assert.Equal(21.6, s.CrimeTypes.Single(t => t.Name == "Criminal Damage").ChangePercent);
@@ -66,7 +67,7 @@ public class SummaryCalculatorTests
         ]);
 
         var type = Assert.Single(s.CrimeTypes);
-        Assert.Equal(new NamedMeasure("Criminal Damage", 5, 4, 1, 25.0, 0.47, "none"), type);
+        Assert.Equal(new NamedMeasure("Criminal Damage", 5, 4, 1, 25.0, 0.47, Significance.None), type);
     }
 
     [Fact]
@@ -167,8 +168,8 @@ public class SummaryCalculatorTests
     {
         var s = CalculateQ1([]);
 
-        Assert.Equal(new Measure(0, 0, 0, null, 0, "none"), s.Asb);
-        Assert.Equal(new Measure(0, 0, 0, null, 0, "none"), s.Domestic);
+        Assert.Equal(new Measure(0, 0, 0, null, 0, Significance.None), s.Asb);
+        Assert.Equal(new Measure(0, 0, 0, null, 0, Significance.None), s.Domestic);
         Assert.Empty(s.CrimeTypes);
         Assert.Empty(s.Beats);
         Assert.Equal(new Headlines(null, null, null, null, null, null, null), s.Headlines);
