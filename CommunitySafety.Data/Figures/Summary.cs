@@ -5,7 +5,7 @@ namespace CommunitySafety.Data.Figures;
 // The year-to-date summary, exactly as ../shared/spec/summary-contract.md names it.
 // Serialised camelCase by both `summary --json` and GET /api/summary. Other programs read these names.
 
-public sealed record MonthSpan(string From, string To);
+public sealed record MonthSpan(YearMonth From, YearMonth To);
 
 /// <summary>A count this year to date against the same months a year earlier.</summary>
 public sealed record Measure(int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance);
@@ -36,7 +36,7 @@ public sealed record Summary(
     MonthSpan Current,
     MonthSpan Previous,
     bool DataComplete,
-    IReadOnlyList<string> MissingMonths,
+    IReadOnlyList<YearMonth> MissingMonths,
     Measure? Asb,
     Measure? Crime,
     Measure? Domestic,

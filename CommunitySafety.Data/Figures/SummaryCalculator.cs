@@ -17,7 +17,7 @@ public static class SummaryCalculator
         var periodFacts = facts.Where(f => ytd.Contains(f.Month)).ToList();
         var compare = new YtdComparer(ytd, coverageMap);
 
-        var missingMonths = ytd.AllMonths.Where(m => !coverageMap.HasData(m)).Select(m => m.ToString()).ToList();
+        var missingMonths = ytd.AllMonths.Where(m => !coverageMap.HasData(m)).ToList();
         var asb = compare.Measure(periodFacts, FigureMeasure.Asb);
         var crime = compare.Measure(periodFacts, FigureMeasure.Crime);
         var domestic = compare.Measure(periodFacts, FigureMeasure.Domestic);
@@ -32,8 +32,8 @@ public static class SummaryCalculator
             options.Area,
             period.FinancialYear,
             period.Quarter,
-            new MonthSpan(ytd.CurrentFrom.ToString(), ytd.CurrentTo.ToString()),
-            new MonthSpan(ytd.PreviousFrom.ToString(), ytd.PreviousTo.ToString()),
+            new MonthSpan(ytd.CurrentFrom, ytd.CurrentTo),
+            new MonthSpan(ytd.PreviousFrom, ytd.PreviousTo),
             DataComplete: missingMonths.Count == 0,
             missingMonths,
             asb,

@@ -32,7 +32,7 @@ internal static class SummaryNarrative
     private static string? Incomplete(Summary s) =>
         s.DataComplete
             ? null
-            : $"The figures for this period are incomplete: there is no data for {Words.And(s.MissingMonths.Select(MonthName))}.";
+            : $"The figures for this period are incomplete: there is no data for {Words.And(s.MissingMonths.Select(m => m.ToLongDisplayString()))}.";
 
     private static string? FourYearLow(AsbQuarterHistory? history)
     {
@@ -152,11 +152,6 @@ internal static class SummaryNarrative
         var sign = change switch { > 0 => "+", < 0 => "-", _ => "" };
         return sign + Math.Abs(percent ?? 0).ToString("0.0", CultureInfo.InvariantCulture) + "%";
     }
-
-    private static string MonthName(string month) =>
-        YearMonth.TryParseIso(month, out var m)
-            ? new DateTime(m.Year, m.Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture)
-            : month;
 
     internal static string QuarterWord(int quarter) => quarter switch
     {

@@ -142,7 +142,7 @@ public static class DataQuality
             if (empty.Count == 0) continue;
             var usual = monthsWithRows == window.Count ? $"every one of the {window.Count} months" : $"{monthsWithRows} of the {window.Count} months";
             yield return new DataQualityWarning(DataQualityKind.BeatWithoutRows,
-                $"{beat.Key} has no rows for {MonthList(empty)}, though it had some in {usual} with data in the year before. " +
+                $"{beat.Key} has no rows for {Data.Words.MonthRuns(empty)}, though it had some in {usual} with data in the year before. " +
                 "Check the extract covers every beat.");
         }
     }
@@ -158,13 +158,13 @@ public static class DataQuality
         {
             var gap = YearMonth.Range(before.AddMonths(1), first.AddMonths(-1)).ToList();
             yield return new DataQualityWarning(DataQualityKind.MissingMonths,
-                $"There is no data for {MonthList(gap)}: the data before this import ends at {before.ToDisplayString()} " +
+                $"There is no data for {Data.Words.MonthRuns(gap)}: the data before this import ends at {before.ToDisplayString()} " +
                 $"and this import starts at {first.ToDisplayString()}. The year-to-date figures will say they are incomplete until those months are imported.");
         }
         var inside = YearMonth.Range(first, last).Where(m => !importMonths.Contains(m) && !historyCoverage.Any(c => c.Month == m)).ToList();
         if (inside.Count > 0)
             yield return new DataQualityWarning(DataQualityKind.MissingMonths,
-                $"This import has no rows for {MonthList(inside)}, between its first and last months, and there is no other data for {(inside.Count == 1 ? "it" : "them")}.");
+                $"This import has no rows for {Data.Words.MonthRuns(inside)}, between its first and last months, and there is no other data for {(inside.Count == 1 ? "it" : "them")}.");
     }
 
     /// <summary>
@@ -226,14 +226,5 @@ public static class DataQuality
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
         }
         return d[a.Length, b.Length];
-    }
-
-    /// <summary>"Apr 2023", "Apr 2023 and May 2023", "Apr 2023 to Jun 2023" for a run of three or more.</summary>
-    public static string MonthList(IReadOnlyList<YearMonth> months)
-    {
-        if (months.Count == 1) return months[0].ToDisplayString();
-        var consecutive = months.Zip(months.Skip(1)).All(p => p.First.AddMonths(1) == p.Second);
-        if (consecutive && months.Count > 2) return $"{months[0].ToDisplayString()} to {months[^1].ToDisplayString()}";
-        return Data.Words.And(months.Select(m => m.ToDisplayString()));
     }
 }

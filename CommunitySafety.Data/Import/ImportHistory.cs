@@ -16,7 +16,7 @@ public sealed record ImportHistoryEntry(
     string? Grouping,
     IReadOnlyList<ImportedFileReport> Files,
     IReadOnlyList<MonthReplacement> Months,
-    IReadOnlyList<string> LiveMonths,
+    IReadOnlyList<YearMonth> LiveMonths,
     IReadOnlyList<CountedReason> SkipReasons,
     IReadOnlyList<string> Warnings);
 
@@ -38,8 +38,8 @@ public static class ImportHistory
             i.Status == ImportStatus.Committed ? "imported" : "undone",
             i.UndoneAt, i.RowsRead, i.RowsKept, i.RowsSkipped, i.Grouping,
             i.Files.OrderBy(f => f.Id).Select(f => new ImportedFileReport(f.FileName, f.Format, f.Sha256, f.Encoding, f.RowsRead, f.RowsKept, f.RowsSkipped)).ToList(),
-            i.Months.OrderBy(m => m.Month).Select(m => new MonthReplacement(YearMonth.FromKey(m.Month).ToString(), m.ReplacedImportId)).ToList(),
-            i.Months.Where(m => owners.GetValueOrDefault(m.Month) == i.Id).OrderBy(m => m.Month).Select(m => YearMonth.FromKey(m.Month).ToString()).ToList(),
+            i.Months.OrderBy(m => m.Month).Select(m => new MonthReplacement(YearMonth.FromKey(m.Month), m.ReplacedImportId)).ToList(),
+            i.Months.Where(m => owners.GetValueOrDefault(m.Month) == i.Id).OrderBy(m => m.Month).Select(m => YearMonth.FromKey(m.Month)).ToList(),
             i.Messages.Where(m => m.Kind == ImportMessageKind.Skipped).Select(m => new CountedReason(m.Text, m.Count)).ToList(),
             i.Messages.Where(m => m.Kind == ImportMessageKind.Warning).Select(m => m.Text).ToList()))
             .ToList();

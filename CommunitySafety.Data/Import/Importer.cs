@@ -238,7 +238,7 @@ public sealed class Importer(
             var ownersAfter = await db.LiveOwnersAsync(monthKeys, cancellationToken);
 
             var restored = monthKeys.Where(m => owners.GetValueOrDefault(m) == importId).Order()
-                .Select(m => new MonthReplacement(YearMonth.FromKey(m).ToString(), ownersAfter.TryGetValue(m, out var o) ? o : null))
+                .Select(m => new MonthReplacement(YearMonth.FromKey(m), ownersAfter.TryGetValue(m, out var o) ? o : null))
                 .ToList();
             var description = $"Import {importId} undone";
             db.Changes.Add(new DataChangeRecord { At = time.GetUtcNow(), Description = description });
@@ -257,7 +257,7 @@ public sealed class Importer(
         if (restored.Count == 0) return "No month changed: later imports had already replaced all of its months.";
         var parts = restored.GroupBy(r => r.ReplacedImportId).Select(g =>
         {
-            var months = DescribeMonths(g.Select(r => YearMonth.TryParseIso(r.Month, out var m) ? m : default).ToList());
+            var months = DescribeMonths(g.Select(r => r.Month).ToList());
             return g.Key is int id ? $"{months} now come from import {id}" : $"{months} now have no data";
         });
         return string.Join("; ", parts) + ".";

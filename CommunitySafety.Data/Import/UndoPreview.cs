@@ -17,7 +17,7 @@ public static class UndoPreview
         var fallbacks = await db.LatestOwners(ignoring: importId)
             .Where(o => live.Contains(o.Month))
             .ToDictionaryAsync(o => o.Month, o => o.ImportId, cancellationToken);
-        return live.Order().Select(m => new MonthReplacement(YearMonth.FromKey(m).ToString(), fallbacks.TryGetValue(m, out var id) ? id : null)).ToList();
+        return live.Order().Select(m => new MonthReplacement(YearMonth.FromKey(m), fallbacks.TryGetValue(m, out var id) ? id : null)).ToList();
     }
 
     /// <summary>"Apr 2023 to Jun 2023 will come from import 3 again; Jul 2023 will have no data."</summary>
@@ -26,7 +26,7 @@ public static class UndoPreview
         if (months.Count == 0) return $"Undoing import {importId} changes no figures: later imports have replaced all of its months.";
         var parts = months.GroupBy(m => m.ReplacedImportId).Select(g =>
         {
-            var list = DataQuality.MonthList(g.Select(m => YearMonth.TryParseIso(m.Month, out var ym) ? ym : default).ToList());
+            var list = Words.MonthRuns(g.Select(m => m.Month));
             return g.Key is int id ? $"{list} will come from import {id} again" : $"{list} will have no data";
         });
         return $"Undoing import {importId}: {string.Join("; ", parts)}.";

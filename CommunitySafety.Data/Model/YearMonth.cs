@@ -1,8 +1,14 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace CommunitySafety.Data.Model;
 
-/// <summary>A calendar month, stored as the whole number yyyymm (202304) so that ranges compare in order.</summary>
+/// <summary>
+/// A calendar month, stored as the whole number yyyymm (202304) so that ranges compare in order, and written "2023-04"
+/// in JSON.
+/// </summary>
+[JsonConverter(typeof(YearMonthJsonConverter))]
 public readonly record struct YearMonth(int Year, int Month) : IComparable<YearMonth>
 {
     public int Key => Year * 100 + Month;
@@ -34,6 +40,9 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
     /// <summary>"Apr 2023", for people.</summary>
     public string ToDisplayString() => new DateTime(Year, Month, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>"April 2023", for the narrative and the report.</summary>
+    public string ToLongDisplayString() => new DateTime(Year, Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+
     public static bool TryParseIso(string? text, out YearMonth month)
     {
         month = default;
@@ -44,4 +53,13 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
         month = new YearMonth(y, m);
         return true;
     }
+}
+
+/// <summary>"2023-04" in JSON, as files and the command line write a month.</summary>
+public sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
+{
+    public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        YearMonth.TryParseIso(reader.GetString(), out var month) ? month : throw new JsonException("A month is written like 2023-04.");
+
+    public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

@@ -75,7 +75,7 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
             insert.Parameters["$location"].Value = month.HasLocationType;
             insert.Parameters["$replaced"].Value = (object?)replaced ?? DBNull.Value;
             insert.ExecuteNonQuery();
-            replacements.Add(new MonthReplacement(YearMonth.FromKey(month.Month).ToString(), replaced));
+            replacements.Add(new MonthReplacement(YearMonth.FromKey(month.Month), replaced));
         }
         return replacements;
     }

@@ -1,3 +1,4 @@
+using static CommunitySafety.Tests.TestMonths;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
 
@@ -76,8 +77,8 @@ public static class TestFigures
         Area: "Harborough",
         FinancialYear: period.FinancialYear,
         Quarter: period.Quarter,
-        Current: new MonthSpan(period.FirstMonthOfYear.ToString(), period.LastMonth.ToString()),
-        Previous: new MonthSpan(period.PreviousYear.FirstMonthOfYear.ToString(), period.PreviousYear.LastMonth.ToString()),
+        Current: new MonthSpan(period.FirstMonthOfYear, period.LastMonth),
+        Previous: new MonthSpan(period.PreviousYear.FirstMonthOfYear, period.PreviousYear.LastMonth),
         DataComplete: true,
         MissingMonths: [],
         Asb: Measure(asbCurrent, 1084, Significance.Real),

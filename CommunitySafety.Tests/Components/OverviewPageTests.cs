@@ -1,3 +1,4 @@
+using static CommunitySafety.Tests.TestMonths;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Overview;
 using CommunitySafety.Data;
@@ -54,7 +55,7 @@ public class OverviewPageTests : ComponentTestContext
     [Fact]
     public void Incomplete_data_is_named_month_by_month()
     {
-        Figures.Summaries = (period, beat) => TestFigures.Summary(period, beat) with { DataComplete = false, MissingMonths = ["2023-05", "2023-06"] };
+        Figures.Summaries = (period, beat) => TestFigures.Summary(period, beat) with { DataComplete = false, MissingMonths = [M("2023-05"), M("2023-06")] };
         Render<MudPopoverProvider>();
         var page = Render<OverviewPage>();
 

@@ -1,3 +1,5 @@
+using CommunitySafety.Data;
+using static CommunitySafety.Tests.TestMonths;
 using CommunitySafety.Dashboard.Components.Pages.Report;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Data.Figures;
@@ -13,7 +15,7 @@ public class ReportTextTests
     {
         YearMonth[] months = [new(2023, 4), new(2023, 5), new(2023, 6), new(2023, 8), new(2023, 10), new(2023, 11)];
 
-        Assert.Equal("Apr 2023 to Jun 2023, Aug 2023 and Oct 2023 to Nov 2023", ReportSources.MonthRanges(months));
+        Assert.Equal("Apr 2023 to Jun 2023, Aug 2023 and Oct 2023 to Nov 2023", Words.MonthRuns(months));
     }
 
     [Fact]
@@ -21,7 +23,7 @@ public class ReportTextTests
     {
         ImportHistoryEntry Import(int id, string file, params string[] live) => new(
             id, new DateTimeOffset(2023, 7, id, 9, 0, 0, TimeSpan.Zero), "analyst", "imported", null, 10, 10, 0, null,
-            [new ImportedFileReport(file, "beat-extract", "", "utf-8", 10, 10, 0)], [], live, [], []);
+            [new ImportedFileReport(file, "beat-extract", "", "utf-8", 10, 10, 0)], [], live.Select(TestMonths.M).ToList(), [], []);
 
         var sentence = ReportSources.Describe(
             [Import(3, "q1.csv", "2023-04", "2023-05", "2023-06"), Import(2, "old.csv", "2019-04"), Import(1, "2022.csv", "2022-04", "2022-05")],
@@ -39,7 +41,7 @@ public class ReportTextTests
         var summary = TestFigures.Summary(new FinancialQuarter(2023, 1), null) with
         {
             DataComplete = false,
-            MissingMonths = ["2023-06"],
+            MissingMonths = [M("2023-06")],
             Narrative =
             [
                 "The figures for this period are incomplete: there is no data for June 2023.",

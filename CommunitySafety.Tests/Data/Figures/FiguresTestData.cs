@@ -6,8 +6,7 @@ namespace CommunitySafety.Tests.Data.Figures;
 /// <summary>Short ways to write facts and coverage in tests.</summary>
 internal static class FiguresTestData
 {
-    public static YearMonth M(string month) =>
-        YearMonth.TryParseIso(month, out var m) ? m : throw new ArgumentException(month);
+    public static YearMonth M(string month) => TestMonths.M(month);
 
     public static MonthlyFact Asb(string month, string beat, int count, string? location = null, bool domestic = false) =>
         new(M(month), beat, Category.Asb, null, location, domestic, count);

@@ -76,8 +76,8 @@ public class FinancialQuarterTests
 
         Assert.Equal("2023-24", summary.FinancialYear);
         Assert.Equal(4, summary.Quarter);
-        Assert.Equal(new MonthSpan("2023-04", "2024-03"), summary.Current);
-        Assert.Equal(new MonthSpan("2022-04", "2023-03"), summary.Previous);
+        Assert.Equal(new MonthSpan(M("2023-04"), M("2024-03")), summary.Current);
+        Assert.Equal(new MonthSpan(M("2022-04"), M("2023-03")), summary.Previous);
         Assert.True(summary.DataComplete);
     }
 

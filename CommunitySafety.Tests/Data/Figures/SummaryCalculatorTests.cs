@@ -1,5 +1,5 @@
-using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Model;
 using static CommunitySafety.Tests.Data.Figures.FiguresTestData;
 
 namespace CommunitySafety.Tests.Data.Figures;
@@ -12,8 +12,8 @@ public class SummaryCalculatorTests
         var s = ReportScenario.Calculate();
 
         Assert.Equal("Harborough", s.Area);
-        Assert.Equal(new MonthSpan("2023-04", "2023-06"), s.Current);
-        Assert.Equal(new MonthSpan("2022-04", "2022-06"), s.Previous);
+        Assert.Equal(new MonthSpan(M("2023-04"), M("2023-06")), s.Current);
+        Assert.Equal(new MonthSpan(M("2022-04"), M("2022-06")), s.Previous);
         Assert.True(s.DataComplete);
         Assert.Empty(s.MissingMonths);
         Assert.Equal(new Measure(812, 1084, -272, -25.1, -8.86, Significance.Real), s.Asb);
@@ -95,7 +95,7 @@ public class SummaryCalculatorTests
         var s = Calculate(Q(2023, 1), [Asb("2023-04", "A", 1)], coverage);
 
         Assert.False(s.DataComplete);
-        Assert.Equal(["2022-06", "2023-05", "2023-06"], s.MissingMonths);
+        Assert.Equal([M("2022-06"), M("2023-05"), M("2023-06")], s.MissingMonths);
         Assert.NotNull(s.Asb);
     }
 

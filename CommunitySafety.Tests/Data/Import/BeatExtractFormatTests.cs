@@ -1,3 +1,4 @@
+using static CommunitySafety.Tests.TestMonths;
 using System.Text;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
@@ -338,7 +339,7 @@ public class BeatExtractFormatTests
         Assert.Equal(["2022-23-Q1.csv", "2023-24-Q1.csv"], report.Files.Select(f => f.FileName));
         Assert.All(report.Files, f => Assert.Equal(3, f.RowsKept));
         Assert.Equal(6, report.RowsKept);
-        Assert.Equal(["2022-04", "2022-05", "2022-06", "2023-04", "2023-05", "2023-06"], report.Months.Select(m => m.Month));
+        Assert.Equal([M("2022-04"), M("2022-05"), M("2022-06"), M("2023-04"), M("2023-05"), M("2023-06")], report.Months.Select(m => m.Month));
         var summary = await db.Figures.GetSummaryAsync(Q1);
         Assert.True(summary.DataComplete);
         Assert.Equal(24, summary.Asb!.Current);

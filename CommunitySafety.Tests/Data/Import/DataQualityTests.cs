@@ -1,3 +1,5 @@
+using CommunitySafety.Data;
+using static CommunitySafety.Tests.TestMonths;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
 
@@ -136,5 +138,5 @@ public class DataQualityTests
 
     [Fact]
     public void A_run_of_months_reads_as_a_range() =>
-        Assert.Equal("Apr 2023 to Jun 2023", DataQuality.MonthList([new YearMonth(2023, 4), new YearMonth(2023, 5), new YearMonth(2023, 6)]));
+        Assert.Equal("Apr 2023 to Jun 2023", Words.MonthRuns([new YearMonth(2023, 4), new YearMonth(2023, 5), new YearMonth(2023, 6)]));
 }

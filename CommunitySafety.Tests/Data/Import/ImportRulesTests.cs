@@ -1,3 +1,4 @@
+using static CommunitySafety.Tests.TestMonths;
 using System.Security.Cryptography;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
@@ -36,7 +37,7 @@ public class ImportRulesTests
         var second = await db.ImportOkAsync(db.WriteFile("may-corrected.csv", CorrectedMay));
 
         var may = Assert.Single(second.Months);
-        Assert.Equal("2023-05", may.Month);
+        Assert.Equal(M("2023-05"), may.Month);
         Assert.Equal(first.ImportId, may.ReplacedImportId); // the report names the import the month came from
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 10, ["2023-05"] = 25, ["2023-06"] = 30 }, await db.MonthlyAsync("asb"));
         // May's crime is wholly the new file's: the old Burglary is gone from May, not added to.
@@ -44,8 +45,8 @@ public class ImportRulesTests
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 1, ["2023-05"] = 0, ["2023-06"] = 1 }, await db.MonthlyAsync("Burglary"));
 
         var history = await ImportHistory.ListAsync(db.DbFactory);
-        Assert.Equal(["2023-04", "2023-06"], history.Single(h => h.Id == first.ImportId).LiveMonths);
-        Assert.Equal(["2023-05"], history.Single(h => h.Id == second.ImportId).LiveMonths);
+        Assert.Equal([M("2023-04"), M("2023-06")], history.Single(h => h.Id == first.ImportId).LiveMonths);
+        Assert.Equal([M("2023-05")], history.Single(h => h.Id == second.ImportId).LiveMonths);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class ImportRulesTests
         var report = await db.ImportOkAsync(q1, db.WriteFile("july.csv", Lines(Header, "2023-07,Harborough North,ASB,,,,5")));
 
         Assert.Equal(["july.csv"], report.Files.Select(f => f.FileName));
-        Assert.Equal(["2023-07"], report.Months.Select(m => m.Month));
+        Assert.Equal([M("2023-07")], report.Months.Select(m => m.Month));
         Assert.Contains(report.Warnings, w => w.Contains("q1.csv") && w.Contains("identical"));
     }
 
@@ -103,12 +104,12 @@ public class ImportRulesTests
         var undo = await db.Importer.UndoAsync(second.ImportId!.Value);
 
         Assert.True(undo.Done, undo.Message);
-        Assert.Equal([new MonthReplacement("2023-05", first.ImportId)], undo.MonthsRestored);
+        Assert.Equal([new MonthReplacement(M("2023-05"), first.ImportId)], undo.MonthsRestored);
         Assert.Equal(figuresBefore, SummaryJson.Serialize(await db.Figures.GetSummaryAsync(Q1)));
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 10, ["2023-05"] = 20, ["2023-06"] = 30 }, await db.MonthlyAsync("asb"));
         var history = await ImportHistory.ListAsync(db.DbFactory);
         Assert.Equal("undone", history.Single(h => h.Id == second.ImportId).Status);
-        Assert.Equal(["2023-04", "2023-05", "2023-06"], history.Single(h => h.Id == first.ImportId).LiveMonths);
+        Assert.Equal([M("2023-04"), M("2023-05"), M("2023-06")], history.Single(h => h.Id == first.ImportId).LiveMonths);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public class ImportRulesTests
         Assert.Null(summary.Asb);
         Assert.Null(summary.Crime);
         Assert.False(summary.DataComplete);
-        Assert.Contains("2023-05", summary.MissingMonths);
+        Assert.Contains(M("2023-05"), summary.MissingMonths);
         Assert.Empty(await db.MonthlyAsync("asb"));
     }
 
@@ -171,7 +172,7 @@ public class ImportRulesTests
         var undo = await db.Importer.UndoAsync(first.ImportId!.Value);
 
         Assert.True(undo.Done);
-        Assert.Equal(["2023-04", "2023-06"], undo.MonthsRestored.Select(m => m.Month));
+        Assert.Equal([M("2023-04"), M("2023-06")], undo.MonthsRestored.Select(m => m.Month));
         Assert.Equal(new Dictionary<string, int?> { ["2023-05"] = 25 }, await db.MonthlyAsync("asb"));
     }
 
@@ -216,7 +217,7 @@ public class ImportRulesTests
         Assert.Equal((6, 6, 0), (entry.Files[0].RowsRead, entry.Files[0].RowsKept, entry.Files[0].RowsSkipped));
         Assert.Equal((3, 1, 2), (entry.Files[1].RowsRead, entry.Files[1].RowsKept, entry.Files[1].RowsSkipped));
         Assert.Equal((9, 7, 2), (entry.RowsRead, entry.RowsKept, entry.RowsSkipped));
-        Assert.Equal(["2023-04", "2023-05", "2023-06", "2023-07"], entry.Months.Select(m => m.Month));
+        Assert.Equal([M("2023-04"), M("2023-05"), M("2023-06"), M("2023-07")], entry.Months.Select(m => m.Month));
         Assert.Equal(1, Assert.Single(entry.SkipReasons, r => r.Reason.Contains("outside Harborough")).Count);
         Assert.Equal(1, Assert.Single(entry.SkipReasons, r => r.Reason.Contains("no LSOA")).Count);
         Assert.Contains(entry.Warnings, w => w.Contains("q1.csv") && w.Contains("Notes"));

@@ -1,3 +1,4 @@
+using static CommunitySafety.Tests.TestMonths;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
@@ -109,7 +110,7 @@ public class NothingLostTests
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 1, ["2023-05"] = later, ["2023-06"] = later, ["2023-07"] = 2 }, await db.MonthlyAsync("asb"));
         // The later one names the earlier as the import whose May and June it replaced.
         var (first, second) = reportA.ImportId < reportB.ImportId ? (reportA, reportB) : (reportB, reportA);
-        Assert.All(second.Months.Where(m => m.Month is "2023-05" or "2023-06"), m => Assert.Equal(first.ImportId, m.ReplacedImportId));
+        Assert.All(second.Months.Where(m => m.Month == M("2023-05") || m.Month == M("2023-06")), m => Assert.Equal(first.ImportId, m.ReplacedImportId));
         Assert.All(first.Months, m => Assert.Null(m.ReplacedImportId));
     }
 }

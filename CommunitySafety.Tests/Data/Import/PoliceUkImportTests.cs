@@ -1,3 +1,4 @@
+using static CommunitySafety.Tests.TestMonths;
 using System.IO.Compression;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
@@ -167,7 +168,7 @@ public class PoliceUkImportTests
         Assert.All(report.Files, f => Assert.Equal("police-uk", f.Format));
         Assert.Contains(report.Files, f => f.FileName.EndsWith("2023-04-leicestershire-street.csv"));
         Assert.Contains(report.Files, f => f.FileName.EndsWith("2023-05-leicestershire-street.csv"));
-        Assert.Equal(["2023-04", "2023-05"], report.Months.Select(m => m.Month));
+        Assert.Equal([M("2023-04"), M("2023-05")], report.Months.Select(m => m.Month));
         Assert.Contains(report.Warnings, w => w.Contains("2023-04-leicestershire-outcomes.csv") && w.Contains("2023-04-leicestershire-stop-and-search.csv"));
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 5, ["2023-05"] = 1 }, await db.MonthlyAsync("asb"));
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 3, ["2023-05"] = 1 }, await db.MonthlyAsync("crime"));

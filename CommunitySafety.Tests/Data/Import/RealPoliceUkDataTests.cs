@@ -87,7 +87,7 @@ public class RealPoliceUkDataTests(RealPoliceUkData data) : IClassFixture<RealPo
         Assert.Equal(data.HarboroughRows.Count, data.Report.RowsKept);
         Assert.Equal(data.DataRows - data.HarboroughRows.Count, data.Report.RowsSkipped);
         Assert.Equal(data.Report.RowsSkipped, data.Report.SkipReasons.Sum(r => r.Count));
-        Assert.Equal([.. Months(2021, 9), .. Months(2022, 9)], data.Report.Months.Select(m => m.Month));
+        Assert.Equal([.. Months(2021, 9), .. Months(2022, 9)], data.Report.Months.Select(m => m.Month.ToString()));
     }
 
     [SkippableFact]

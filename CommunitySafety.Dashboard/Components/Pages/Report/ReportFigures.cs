@@ -55,13 +55,10 @@ public sealed record ReportFigures(
             ReportSources.Describe(imports, range.From, range.To));
     }
 
-    private static string Months(MonthSpan span)
-    {
-        if (!YearMonth.TryParseIso(span.From, out var from) || !YearMonth.TryParseIso(span.To, out var to)) return $"{span.From} to {span.To}";
-        return from.Year == to.Year
-            ? $"{Name(from, "MMMM")} to {Name(to, "MMMM yyyy")}"
-            : $"{Name(from, "MMMM yyyy")} to {Name(to, "MMMM yyyy")}";
-    }
+    /// <summary>"April to June 2023", or "January 2023 to March 2024" across a year's end.</summary>
+    private static string Months(MonthSpan span) => span.From.Year == span.To.Year
+        ? $"{Name(span.From, "MMMM")} to {span.To.ToLongDisplayString()}"
+        : $"{span.From.ToLongDisplayString()} to {span.To.ToLongDisplayString()}";
 
     private static string Name(YearMonth month, string format) =>
         new DateTime(month.Year, month.Month, 1).ToString(format, CultureInfo.InvariantCulture);
