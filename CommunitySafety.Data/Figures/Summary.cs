@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Data.Figures;
@@ -44,4 +45,12 @@ public sealed record Summary(
     IReadOnlyList<BeatMeasures> Beats,
     LocationTypeMeasures LocationTypes,
     Headlines Headlines,
-    IReadOnlyList<string> Narrative);
+    IReadOnlyList<string> Narrative)
+{
+    /// <summary>The narrative as the council's report prints it, without the missing-months warning (pages show that themselves).</summary>
+    [JsonIgnore]
+    public NarrativeSections NarrativeSections { get; init; } = new([], []);
+}
+
+/// <summary>The narrative's ASB section, then its crime section (crime types, beats and domestic incidents).</summary>
+public sealed record NarrativeSections(IReadOnlyList<string> Asb, IReadOnlyList<string> Crime);

@@ -46,7 +46,7 @@ public static class SummaryCalculator
             Narrative: []);
 
         var asbHistory = AsbQuarterHistory.Find(new MonthlyTotals(facts, FigureMeasure.Asb, coverageMap), period);
-        return summary with { Narrative = SummaryNarrative.Write(summary, asbHistory, options) };
+        return SummaryNarrative.Write(summary, asbHistory, options);
     }
 
     /// <summary>Every beat with any fact in either period, most crime first.</summary>

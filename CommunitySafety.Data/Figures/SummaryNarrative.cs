@@ -9,15 +9,18 @@ namespace CommunitySafety.Data.Figures;
 /// </summary>
 internal static class SummaryNarrative
 {
-    public static IReadOnlyList<string> Write(Summary summary, AsbQuarterHistory? asbHistory, FiguresOptions options)
+    /// <summary>The narrative's sentences: the warning about missing months, if any, then the ASB and crime sections.</summary>
+    public static Summary Write(Summary summary, AsbQuarterHistory? asbHistory, FiguresOptions options)
     {
-        string?[] sentences =
+        string?[] asb =
         [
-            Incomplete(summary),
             FourYearLow(asbHistory),
             AsbChange(summary),
             TopAsbBeats(summary),
             TopAsbLocationType(summary),
+        ];
+        string?[] crime =
+        [
             CrimeChange(summary),
             LargestIncrease(summary, options.LargestIncreaseThreshold),
             MostCommonCrimeType(summary),
@@ -26,7 +29,13 @@ internal static class SummaryNarrative
             DomesticLocation(summary),
             TopDomesticBeat(summary),
         ];
-        return sentences.OfType<string>().ToList();
+        var sections = new NarrativeSections(asb.OfType<string>().ToList(), crime.OfType<string>().ToList());
+        var incomplete = Incomplete(summary);
+        return summary with
+        {
+            Narrative = [.. incomplete is null ? [] : new[] { incomplete }, .. sections.Asb, .. sections.Crime],
+            NarrativeSections = sections,
+        };
     }
 
     private static string? Incomplete(Summary s) =>

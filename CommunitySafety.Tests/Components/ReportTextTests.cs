@@ -34,27 +34,4 @@ public class ReportTextTests
             "import 3 (q1.csv, imported 3 Jul 2023) for Apr 2023 to Jun 2023.",
             sentence);
     }
-
-    [Fact]
-    public void The_narrative_splits_into_the_reports_ASB_and_crime_sections_without_the_missing_months_warning()
-    {
-        var summary = TestFigures.Summary(new FinancialQuarter(2023, 1), null) with
-        {
-            DataComplete = false,
-            MissingMonths = [M("2023-06")],
-            Narrative =
-            [
-                "The figures for this period are incomplete: there is no data for June 2023.",
-                "There has been a -25.1% decrease in the number of ASB incidents.",
-                "'Residential' is the location type with the highest number of ASB incidents.",
-                "Overall crime saw a slight decrease (-2.8%).",
-                "The number of domestic incidents has seen an increase of +6.3%.",
-            ],
-        };
-
-        var sections = NarrativeSections.Of(summary);
-
-        Assert.Equal(2, sections.Asb.Count);
-        Assert.Equal(["Overall crime saw a slight decrease (-2.8%).", "The number of domestic incidents has seen an increase of +6.3%."], sections.Crime);
-    }
 }

@@ -29,6 +29,21 @@ public class SummaryNarrativeTests
     }
 
     [Fact]
+    public void The_narrative_has_the_reports_asb_and_crime_sections_and_the_missing_months_warning_only_before_them()
+    {
+        var coverage = Covered("2022-04", "2022-06").Concat(Covered("2023-04", "2023-05"));
+        var s = Calculate(Q(2023, 1), [Asb("2023-04", "A", 812), Asb("2022-04", "A", 1084), Crime("2023-04", "A", "Criminal Damage", 45), Crime("2022-04", "A", "Criminal Damage", 37)], coverage);
+
+        Assert.False(s.DataComplete);
+        Assert.StartsWith("The figures for this period are incomplete", s.Narrative[0]);
+        Assert.Contains(AsbFall, s.NarrativeSections.Asb);
+        Assert.All(s.NarrativeSections.Asb, sentence => Assert.Contains("ASB", sentence));
+        Assert.NotEmpty(s.NarrativeSections.Crime);
+        Assert.All(s.NarrativeSections.Crime, sentence => Assert.DoesNotContain("ASB", sentence));
+        Assert.Equal([s.Narrative[0], .. s.NarrativeSections.Asb, .. s.NarrativeSections.Crime], s.Narrative);
+    }
+
+    [Fact]
     public void Asb_fall_sentence_is_exact()
     {
         var s = CalculateQ1([Asb("2023-04", "A", 812), Asb("2022-04", "A", 1084)]);

@@ -97,7 +97,7 @@ public sealed partial class MeetingPage : IAsyncDisposable
 
     private static IEnumerable<(string Heading, IReadOnlyList<string> Sentences)> NarrativeColumns(Summary summary)
     {
-        var sections = NarrativeSections.Of(summary);
+        var sections = summary.NarrativeSections;
         if (sections.Asb.Count > 0) yield return ("Anti-social behaviour", sections.Asb);
         if (sections.Crime.Count > 0) yield return ("Crime", sections.Crime);
     }

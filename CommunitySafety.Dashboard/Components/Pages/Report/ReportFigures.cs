@@ -46,7 +46,7 @@ public sealed record ReportFigures(
         var imports = await ImportHistory.ListAsync(dbFactory, cancellationToken);
         return new ReportFigures(
             summary,
-            NarrativeSections.Of(summary),
+            summary.NarrativeSections,
             FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
             FigureCharts.Comparison("ASB by location type, this year to date against last", "Location type", summary.LocationTypes.Asb),
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
