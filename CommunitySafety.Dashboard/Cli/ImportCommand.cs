@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.Dashboard.Cli;
@@ -44,7 +45,7 @@ internal static class ImportCommand
 
         Console.WriteLine(report.Message);
         foreach (var file in report.Files)
-            Console.WriteLine($"  {file.FileName}: {file.Format}, {file.Encoding}, {file.RowsRead:N0} rows read, {file.RowsKept:N0} kept, {file.RowsSkipped:N0} skipped (SHA-256 {file.Sha256[..12]}...)");
+            Console.WriteLine($"  {file.FileName}: {file.Format.ToName()}, {file.Encoding}, {file.RowsRead:N0} rows read, {file.RowsKept:N0} kept, {file.RowsSkipped:N0} skipped (SHA-256 {file.Sha256[..12]}...)");
         if (report.Files.Count > 0)
             Console.WriteLine($"Rows read: {report.RowsRead:N0}; kept: {report.RowsKept:N0}; skipped: {report.RowsSkipped:N0}.");
         foreach (var reason in report.SkipReasons) Console.WriteLine($"  skipped {reason.Count:N0} rows: {reason.Reason}");

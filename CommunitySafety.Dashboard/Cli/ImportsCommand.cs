@@ -1,5 +1,6 @@
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,9 +31,9 @@ internal static class ImportsCommand
         foreach (var import in history)
         {
             var months = import.Months.Count == 0 ? "no months" : $"{import.Months[0].Month} to {import.Months[^1].Month}";
-            var live = import.Status == "undone" ? $"undone {import.UndoneAt:yyyy-MM-dd HH:mm}" : $"{import.LiveMonths.Count} of {import.Months.Count} months live";
+            var live = import.Status == ImportStatus.Undone ? $"undone {import.UndoneAt:yyyy-MM-dd HH:mm}" : $"{import.LiveMonths.Count} of {import.Months.Count} months live";
             Console.WriteLine($"#{import.Id}  {import.ImportedAt:yyyy-MM-dd HH:mm}  {import.ImportedBy ?? "-"}  {months}  rows read {import.RowsRead:N0}, kept {import.RowsKept:N0}, skipped {import.RowsSkipped:N0}  [{live}]");
-            foreach (var file in import.Files) Console.WriteLine($"      {file.FileName}  {file.Format}  sha256 {file.Sha256}");
+            foreach (var file in import.Files) Console.WriteLine($"      {file.FileName}  {file.Format.ToName()}  sha256 {file.Sha256}");
             foreach (var reason in import.SkipReasons) Console.WriteLine($"      skipped {reason.Count:N0}: {reason.Reason}");
             foreach (var warning in import.Warnings) Console.WriteLine($"      warning: {warning}");
         }

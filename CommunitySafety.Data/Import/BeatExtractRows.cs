@@ -40,7 +40,7 @@ internal sealed class BeatExtractRows : IRowReader
 
     public static IRowReader? Start(string[] normalized, string[] original, FileCollector collector, ImportNames names)
     {
-        collector.Format = ImportFormat.BeatExtract.ToName();
+        collector.Format = ImportFormat.BeatExtract;
         var missing = BeatExtractColumns.Required.Where(c => c.FindIn(normalized) < 0).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {

@@ -9,7 +9,7 @@ namespace CommunitySafety.Data.Import;
 internal sealed class FileCollector(string fileName, int maxErrorsKept)
 {
     public string FileName { get; } = fileName;
-    public string Format { get; set; } = "";
+    public ImportFormat Format { get; set; } = ImportFormat.Auto;
     public string Encoding { get; set; } = "UTF-8";
     public string Sha256 { get; set; } = "";
     /// <summary>Counts by <see cref="FactKey"/>.</summary>

@@ -8,7 +8,7 @@ public sealed record ImportHistoryEntry(
     int Id,
     DateTimeOffset ImportedAt,
     string? ImportedBy,
-    string Status,
+    ImportStatus Status,
     DateTimeOffset? UndoneAt,
     int RowsRead,
     int RowsKept,
@@ -35,9 +35,9 @@ public static class ImportHistory
 
         return imports.Select(i => new ImportHistoryEntry(
             i.Id, i.ImportedAt, i.ImportedBy,
-            i.Status == ImportStatus.Committed ? "imported" : "undone",
+            i.Status,
             i.UndoneAt, i.RowsRead, i.RowsKept, i.RowsSkipped, i.Grouping,
-            i.Files.OrderBy(f => f.Id).Select(f => new ImportedFileReport(f.FileName, f.Format, f.Sha256, f.Encoding, f.RowsRead, f.RowsKept, f.RowsSkipped)).ToList(),
+            i.Files.OrderBy(f => f.Id).Select(f => new ImportedFileReport(f.FileName, ImportFormatNames.TryParse(f.Format, out var format) ? format : ImportFormat.Auto, f.Sha256, f.Encoding, f.RowsRead, f.RowsKept, f.RowsSkipped)).ToList(),
             i.Months.OrderBy(m => m.Month).Select(m => new MonthReplacement(YearMonth.FromKey(m.Month), m.ReplacedImportId)).ToList(),
             i.Months.Where(m => owners.GetValueOrDefault(m.Month) == i.Id).OrderBy(m => m.Month).Select(m => YearMonth.FromKey(m.Month)).ToList(),
             i.Messages.Where(m => m.Kind == ImportMessageKind.Skipped).Select(m => new CountedReason(m.Text, m.Count)).ToList(),

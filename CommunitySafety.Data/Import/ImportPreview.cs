@@ -14,7 +14,7 @@ public sealed record FigureMove(string Name, Measure? Before, Measure? After);
 
 /// <summary>What importing the files would do, worked out before anything is written.</summary>
 public sealed record ImportPreview(
-    IReadOnlyList<string> Formats,
+    IReadOnlyList<ImportFormat> Formats,
     IReadOnlyList<ImportedFileReport> Files,
     IReadOnlyList<PreviewMonth> Months,
     IReadOnlyList<string> Beats,

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 namespace CommunitySafety.Data.Import;
 
 /// <summary>Progress of reading the files of an import, in bytes.</summary>

@@ -30,16 +30,26 @@ public enum ImportOutcome
 
 public sealed record CountedReason(string Reason, int Count);
 
-public sealed record ImportReport(
-    ImportOutcome Outcome,
-    int? ImportId,
-    string Message,
-    IReadOnlyList<ImportedFileReport> Files,
-    int RowsRead,
-    int RowsKept,
-    int RowsSkipped,
-    IReadOnlyList<CountedReason> SkipReasons,
-    IReadOnlyList<string> Warnings,
-    IReadOnlyList<MonthReplacement> Months,
-    IReadOnlyList<ImportError> Errors,
-    int TotalErrors);
+/// <summary>What an import did, or why it did nothing: the command line prints it, the Imports page shows it.</summary>
+public sealed record ImportReport
+{
+    public required ImportOutcome Outcome { get; init; }
+    public int? ImportId { get; init; }
+
+    /// <summary>One sentence for the analyst: "Import 4 done: 1,203 rows kept for Q1 2023-24 data."</summary>
+    public required string Message { get; init; }
+
+    public IReadOnlyList<ImportedFileReport> Files { get; init; } = [];
+    public int RowsRead { get; init; }
+    public int RowsKept { get; init; }
+    public int RowsSkipped { get; init; }
+    public IReadOnlyList<CountedReason> SkipReasons { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The months the import holds and the import each replaced.</summary>
+    public IReadOnlyList<MonthReplacement> Months { get; init; } = [];
+
+    /// <summary>The errors kept (the first of <see cref="TotalErrors"/>).</summary>
+    public IReadOnlyList<ImportError> Errors { get; init; } = [];
+    public int TotalErrors { get; init; }
+}

@@ -105,9 +105,12 @@ public sealed class Importer(
         if (reading.TotalErrors > 0)
             return PreparedImport.Finished(Refused([.. reading.AllErrors.Take(maxErrorsKept)], reading.TotalErrors, files, reading.Warnings));
         if (files.Count == 0)
-            return PreparedImport.Finished(new ImportReport(ImportOutcome.Unchanged, null,
-                "Nothing changed: every file had already been imported, byte for byte.",
-                [], 0, 0, 0, [], reading.Warnings, [], [], 0));
+            return PreparedImport.Finished(new ImportReport
+            {
+                Outcome = ImportOutcome.Unchanged,
+                Message = "Nothing changed: every file had already been imported, byte for byte.",
+                Warnings = reading.Warnings,
+            });
 
         var months = MergeMonths(files);
         var facts = MergeFacts(files, names).ToList();
@@ -125,7 +128,7 @@ public sealed class Importer(
             rowsKept -= dropped;
         }
         skipReasons = skipReasons.OrderByDescending(r => r.Count).ToList();
-        var policeUk = files.Any(f => f.Format == ImportFormat.PoliceUk.ToName());
+        var policeUk = files.Any(f => f.Format == ImportFormat.PoliceUk);
         var fileReports = files.Select(ToReport).ToList();
 
         var prepared = new PreparedImport(turn)
@@ -187,13 +190,23 @@ public sealed class Importer(
             // Only police.uk files are kept (re-grouping under a new beat map re-reads them); they hold no personal data,
             // while an analyst's extract might.
             if (uploads is not null)
-                foreach (var file in prepared.Reading.Files.Where(f => f.Format == ImportFormat.PoliceUk.ToName()))
+                foreach (var file in prepared.Reading.Files.Where(f => f.Format == ImportFormat.PoliceUk))
                     uploads.Keep(prepared.Reading.SourceOf[file], file.Sha256);
 
             var written = await writer.WriteAsync(newImport, cancellationToken);
-            return new ImportReport(ImportOutcome.Imported, written.ImportId,
-                $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
-                prepared.Files, newImport.RowsRead, newImport.RowsKept, newImport.RowsSkipped, prepared.SkipReasons, warnings, written.Months, [], 0);
+            return new ImportReport
+            {
+                Outcome = ImportOutcome.Imported,
+                ImportId = written.ImportId,
+                Message = $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
+                Files = prepared.Files,
+                RowsRead = newImport.RowsRead,
+                RowsKept = newImport.RowsKept,
+                RowsSkipped = newImport.RowsSkipped,
+                SkipReasons = prepared.SkipReasons,
+                Warnings = warnings,
+                Months = written.Months,
+            };
         }
         finally
         {
@@ -269,8 +282,16 @@ public sealed class Importer(
             ? "The import was refused because of 1 problem; nothing was changed."
             : $"The import was refused because of {total:N0} problems; nothing was changed.";
         if (total > errors.Count) message += $" The first {errors.Count:N0} are listed.";
-        return new ImportReport(ImportOutcome.Refused, null, message, files?.Select(ToReport).ToList() ?? [],
-            files?.Sum(f => f.RowsRead) ?? 0, 0, 0, [], warnings ?? [], [], errors, total);
+        return new ImportReport
+        {
+            Outcome = ImportOutcome.Refused,
+            Message = message,
+            Files = files?.Select(ToReport).ToList() ?? [],
+            RowsRead = files?.Sum(f => f.RowsRead) ?? 0,
+            Warnings = warnings ?? [],
+            Errors = errors,
+            TotalErrors = total,
+        };
     }
 
     private static ImportedFileReport ToReport(FileCollector f) =>

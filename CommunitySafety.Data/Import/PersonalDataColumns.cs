@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 namespace CommunitySafety.Data.Import;
 
 /// <summary>

@@ -49,7 +49,7 @@ internal sealed class PoliceUkRows : IRowReader
 
     public static IRowReader? Start(string[] normalized, string[] original, FileCollector collector, ImportNames names)
     {
-        collector.Format = ImportFormat.PoliceUk.ToName();
+        collector.Format = ImportFormat.PoliceUk;
         var required = new List<Column> { PoliceUkColumns.Month, PoliceUkColumns.CrimeType };
         if (names.BeatMap is null || !names.BeatMap.HasCodes) required.Add(PoliceUkColumns.LsoaName);
         else if (!names.BeatMap.HasNames) required.Add(PoliceUkColumns.LsoaCode);

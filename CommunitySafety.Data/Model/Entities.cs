@@ -6,6 +6,8 @@ public sealed class Beat
     public required string Name { get; set; }
 }
 
+/// <summary>Whether an import's months count; written "imported" or "undone" in the history's JSON.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ImportStatusJsonConverter))]
 public enum ImportStatus
 {
     Committed = 1,
@@ -102,4 +104,18 @@ public sealed class DataChangeRecord
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Description { get; set; }
+}
+
+public sealed class ImportStatusJsonConverter : System.Text.Json.Serialization.JsonConverter<ImportStatus>
+{
+    public override ImportStatus Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        reader.GetString() switch
+        {
+            "imported" => ImportStatus.Committed,
+            "undone" => ImportStatus.Undone,
+            var other => throw new System.Text.Json.JsonException($"'{other}' is not an import status: imported or undone."),
+        };
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, ImportStatus value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value == ImportStatus.Committed ? "imported" : "undone");
 }

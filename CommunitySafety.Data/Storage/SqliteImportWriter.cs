@@ -52,7 +52,7 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
                 INSERT INTO ImportFiles (ImportId, FileName, Sha256, Format, Encoding, RowsRead, RowsKept, RowsSkipped)
                 VALUES ($import, $name, $sha, $format, $encoding, $read, $kept, $skipped)
                 """,
-                ("$import", importId), ("$name", file.FileName), ("$sha", file.Sha256), ("$format", file.Format),
+                ("$import", importId), ("$name", file.FileName), ("$sha", file.Sha256), ("$format", file.Format.ToName()),
                 ("$encoding", file.Encoding), ("$read", file.RowsRead), ("$kept", file.RowsKept), ("$skipped", file.RowsSkipped));
     }
 

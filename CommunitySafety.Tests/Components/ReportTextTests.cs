@@ -22,8 +22,8 @@ public class ReportTextTests
     public void The_sources_name_each_import_whose_months_are_live_in_the_report_oldest_first()
     {
         ImportHistoryEntry Import(int id, string file, params string[] live) => new(
-            id, new DateTimeOffset(2023, 7, id, 9, 0, 0, TimeSpan.Zero), "analyst", "imported", null, 10, 10, 0, null,
-            [new ImportedFileReport(file, "beat-extract", "", "utf-8", 10, 10, 0)], [], live.Select(TestMonths.M).ToList(), [], []);
+            id, new DateTimeOffset(2023, 7, id, 9, 0, 0, TimeSpan.Zero), "analyst", ImportStatus.Committed, null, 10, 10, 0, null,
+            [new ImportedFileReport(file, ImportFormat.BeatExtract, "", "utf-8", 10, 10, 0)], [], live.Select(TestMonths.M).ToList(), [], []);
 
         var sentence = ReportSources.Describe(
             [Import(3, "q1.csv", "2023-04", "2023-05", "2023-06"), Import(2, "old.csv", "2019-04"), Import(1, "2022.csv", "2022-04", "2022-05")],

@@ -1,5 +1,6 @@
-using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Tests.Data.Import;
 
@@ -19,7 +20,7 @@ public class ImportPreviewTests
         using (var prepared = await SampleDataImport.PrepareAsync(database, path))
         {
             var preview = prepared.Preview;
-            Assert.Equal(["beat-extract"], preview.Formats);
+            Assert.Equal([ImportFormat.BeatExtract], preview.Formats);
             Assert.Equal(["2023-07", "2023-08", "2023-09"], preview.Months.Select(m => m.Month));
             Assert.All(preview.Months, m => Assert.Equal(1, m.ReplacesImportId));
             Assert.StartsWith("import 1 of ", preview.Months[0].ReplacesDescription);

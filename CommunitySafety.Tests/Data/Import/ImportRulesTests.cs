@@ -108,7 +108,7 @@ public class ImportRulesTests
         Assert.Equal(figuresBefore, SummaryJson.Serialize(await db.Figures.GetSummaryAsync(Q1)));
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 10, ["2023-05"] = 20, ["2023-06"] = 30 }, await db.MonthlyAsync("asb"));
         var history = await ImportHistory.ListAsync(db.DbFactory);
-        Assert.Equal("undone", history.Single(h => h.Id == second.ImportId).Status);
+        Assert.Equal(ImportStatus.Undone, history.Single(h => h.Id == second.ImportId).Status);
         Assert.Equal([M("2023-04"), M("2023-05"), M("2023-06")], history.Single(h => h.Id == first.ImportId).LiveMonths);
     }
 
@@ -208,12 +208,12 @@ public class ImportRulesTests
         var entry = Assert.Single(await ImportHistory.ListAsync(db.DbFactory));
         Assert.Equal(report.ImportId, entry.Id);
         Assert.Equal("analyst.jane", entry.ImportedBy);
-        Assert.Equal("imported", entry.Status);
+        Assert.Equal(ImportStatus.Committed, entry.Status);
         Assert.InRange(entry.ImportedAt, started.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5));
         Assert.Equal(["q1.csv", "2023-07-leicestershire-street.csv"], entry.Files.Select(f => f.FileName));
         Assert.Equal(Sha256Of(extract), entry.Files[0].Sha256);
         Assert.Equal(Sha256Of(street), entry.Files[1].Sha256);
-        Assert.Equal(["beat-extract", "police-uk"], entry.Files.Select(f => f.Format));
+        Assert.Equal([ImportFormat.BeatExtract, ImportFormat.PoliceUk], entry.Files.Select(f => f.Format));
         Assert.Equal((6, 6, 0), (entry.Files[0].RowsRead, entry.Files[0].RowsKept, entry.Files[0].RowsSkipped));
         Assert.Equal((3, 1, 2), (entry.Files[1].RowsRead, entry.Files[1].RowsKept, entry.Files[1].RowsSkipped));
         Assert.Equal((9, 7, 2), (entry.RowsRead, entry.RowsKept, entry.RowsSkipped));

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Model;
 using static CommunitySafety.Tests.TestMonths;
 using System.IO.Compression;
 using CommunitySafety.Data.Figures;
@@ -52,7 +53,7 @@ public class PoliceUkImportTests
 
         var report = await db.ImportOkAsync(file);
 
-        Assert.Equal("police-uk", report.Files.Single().Format);
+        Assert.Equal(ImportFormat.PoliceUk, report.Files.Single().Format);
         Assert.Equal(13, report.RowsRead);
         Assert.Equal(8, report.RowsKept);
         Assert.Equal(5, report.RowsSkipped);
@@ -165,7 +166,7 @@ public class PoliceUkImportTests
         var report = await db.ImportOkAsync(zipPath);
 
         Assert.Equal(2, report.Files.Count);
-        Assert.All(report.Files, f => Assert.Equal("police-uk", f.Format));
+        Assert.All(report.Files, f => Assert.Equal(ImportFormat.PoliceUk, f.Format));
         Assert.Contains(report.Files, f => f.FileName.EndsWith("2023-04-leicestershire-street.csv"));
         Assert.Contains(report.Files, f => f.FileName.EndsWith("2023-05-leicestershire-street.csv"));
         Assert.Equal([M("2023-04"), M("2023-05")], report.Months.Select(m => m.Month));
@@ -183,7 +184,7 @@ public class PoliceUkImportTests
 
         var report = await db.ImportOkAsync(street, extract);
 
-        Assert.Equal(["police-uk", "beat-extract"], report.Files.Select(f => f.Format));
+        Assert.Equal([ImportFormat.PoliceUk, ImportFormat.BeatExtract], report.Files.Select(f => f.Format));
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = 5, ["2023-05"] = 6 }, await db.MonthlyAsync("asb"));
         // April came from police.uk: it cannot say what was domestic; May can.
         Assert.Equal(new Dictionary<string, int?> { ["2023-04"] = null, ["2023-05"] = 6 }, await db.MonthlyAsync("domestic"));

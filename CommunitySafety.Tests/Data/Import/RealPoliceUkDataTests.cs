@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 using CommunitySafety.Tests.Data.SampleData;
 
 namespace CommunitySafety.Tests.Data.Import;
@@ -82,7 +83,7 @@ public class RealPoliceUkDataTests(RealPoliceUkData data) : IClassFixture<RealPo
 
         Assert.True(data.Report.Outcome == ImportOutcome.Imported, data.Report.Message + string.Join(" | ", data.Report.Errors.Take(5)));
         Assert.Equal(12, data.Report.Files.Count);
-        Assert.All(data.Report.Files, f => Assert.Equal("police-uk", f.Format));
+        Assert.All(data.Report.Files, f => Assert.Equal(ImportFormat.PoliceUk, f.Format));
         Assert.Equal(data.DataRows, data.Report.RowsRead);
         Assert.Equal(data.HarboroughRows.Count, data.Report.RowsKept);
         Assert.Equal(data.DataRows - data.HarboroughRows.Count, data.Report.RowsSkipped);

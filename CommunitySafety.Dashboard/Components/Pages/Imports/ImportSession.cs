@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Dashboard.Components.Pages.Imports;
 

@@ -1,5 +1,10 @@
-namespace CommunitySafety.Data.Import;
+using System.Text.Json.Serialization;
+using System.Text.Json;
 
+namespace CommunitySafety.Data.Model;
+
+/// <summary>A file format the import reads; written "beat-extract" or "police-uk" in files, JSON and the command line.</summary>
+[JsonConverter(typeof(ImportFormatJsonConverter))]
 public enum ImportFormat
 {
     /// <summary>Recognise each file by its header row.</summary>
@@ -32,4 +37,12 @@ public static class ImportFormatNames
         };
         return Enum.IsDefined(format);
     }
+}
+
+public sealed class ImportFormatJsonConverter : JsonConverter<ImportFormat>
+{
+    public override ImportFormat Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ImportFormatNames.TryParse(reader.GetString(), out var format) ? format : throw new JsonException("A format is beat-extract, police-uk or auto.");
+
+    public override void Write(Utf8JsonWriter writer, ImportFormat value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToName());
 }
