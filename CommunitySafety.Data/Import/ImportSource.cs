@@ -23,38 +23,119 @@ internal static class ZipContents
 {
     private static readonly string[] SkippedSuffixes = ["-outcomes.csv", "-stop-and-search.csv"];
 
-    /// <summary>The CSV entries to read, and the names of the outcomes and stop-and-search files passed over.</summary>
-    public static (List<ImportSource> Sources, List<string> Skipped) List(string zipPath, string zipName)
+    /// <summary>
+    /// The CSV entries to read, the names of the outcomes and stop-and-search files passed over, and the problems that
+    /// refuse the zip: an entry named to point outside it, or more to unpack than <paramref name="limits"/> allow
+    /// (checked on the sizes the zip declares, before anything is unpacked).
+    /// </summary>
+    public static (List<ImportSource> Sources, List<string> Skipped, List<string> Problems) List(string zipPath, string zipName, ZipLimits limits)
     {
         var sources = new List<ImportSource>();
         var skipped = new List<string>();
+        var problems = new List<string>();
         using var archive = ZipFile.OpenRead(zipPath);
+        if (archive.Entries.Count > limits.MaxEntries)
+        {
+            problems.Add($"The zip holds {archive.Entries.Count:N0} files, more than the {limits.MaxEntries:N0} the dashboard reads from one zip. " +
+                         "Import the files it needs in smaller zips.");
+            return (sources, skipped, problems);
+        }
+        long total = 0;
         foreach (var entry in archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
+            if (WhyUnsafe(entry.FullName) is { } unsafeName)
+            {
+                if (problems.Count < ImportLimits.MaxNamesListed)
+                    problems.Add($"The zip holds a file named '{Shown(entry.FullName)}', {unsafeName}. Such a name is not allowed, " +
+                                 "so the zip was refused; make the zip again from the files themselves.");
+                continue;
+            }
             if (entry.FullName.EndsWith('/') || !entry.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) continue;
             if (SkippedSuffixes.Any(s => entry.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
             {
                 skipped.Add(entry.FullName);
                 continue;
             }
+            if (entry.Length > limits.MaxEntryBytes)
+            {
+                if (problems.Count < ImportLimits.MaxNamesListed)
+                    problems.Add($"{Shown(entry.FullName)} in the zip unpacks to {ZipLimits.Megabytes(entry.Length)}, more than the " +
+                                 $"{ZipLimits.Megabytes(limits.MaxEntryBytes)} a file may be. No police data file is that large: check that it is the right zip.");
+                continue;
+            }
+            total += entry.Length;
             var fullName = entry.FullName;
-            sources.Add(new ImportSource($"{zipName}/{fullName}", () => OpenEntry(zipPath, fullName), entry.Length));
+            long expectedLength = entry.Length;
+            uint expectedCrc = entry.Crc32;
+            sources.Add(new ImportSource($"{zipName}/{fullName}",
+                () => OpenEntry(zipPath, fullName, expectedLength, expectedCrc, limits.MaxEntryBytes), entry.Length));
         }
-        return (sources, skipped);
+        if (total > limits.MaxTotalBytes)
+            problems.Add($"The files in the zip unpack to {ZipLimits.Megabytes(total)} in all, more than the {ZipLimits.Megabytes(limits.MaxTotalBytes)} " +
+                         "the dashboard reads from one zip. Import them in smaller zips.");
+        return (sources, skipped, problems);
     }
 
-    private static Stream OpenEntry(string zipPath, string entryName)
+    /// <summary>Why an entry's name could lead outside the folder it is unpacked in, or null when it cannot.</summary>
+    internal static string? WhyUnsafe(string name)
+    {
+        if (name.Length == 0) return "which is empty";
+        if (name[0] is '/' or '\\') return "which starts with a slash";
+        if (name.Length >= 2 && name[1] == ':' && char.IsAsciiLetter(name[0])) return "which starts with a drive";
+        if (name.Split('/', '\\').Any(part => part == "..")) return "which climbs out of the zip with '..'";
+        if (name.Any(char.IsControl)) return "which holds control characters";
+        if (name.Length > 260) return "which is longer than 260 characters";
+        return null;
+    }
+
+    private static string Shown(string name) => CsvFileReader.Shorten(name, ImportLimits.MaxHeaderShown);
+
+    private static Stream OpenEntry(string zipPath, string entryName, long expectedLength, uint expectedCrc, long maxBytes)
     {
         var archive = ZipFile.OpenRead(zipPath);
-        var entry = archive.GetEntry(entryName) ?? throw new FileNotFoundException(entryName);
-        return new OwningStream(entry.Open(), archive);
+        try
+        {
+            var entry = archive.GetEntry(entryName) ?? throw new FileNotFoundException(entryName);
+            return new CheckedEntryStream(entry.Open(), archive, entryName, expectedLength, expectedCrc, maxBytes);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A zip entry's stream that closes its archive with it.</summary>
-    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    /// <summary>
+    /// A zip entry's stream that closes its archive with it, stops as soon as more comes out than a file may hold,
+    /// and at its end checks the length and the CRC-32 the zip recorded (.NET's zip reader checks neither), so that a
+    /// damaged entry is refused rather than read with a changed byte.
+    /// </summary>
+    private sealed class CheckedEntryStream(Stream inner, IDisposable owner, string name, long expectedLength, uint expectedCrc, long maxBytes) : Stream
     {
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        private readonly System.IO.Hashing.Crc32 _crc = new();
+        private long _read;
+        private bool _checked;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            if (read > 0)
+            {
+                _read += read;
+                if (_read > maxBytes) throw new ZipEntryTooLargeException(name, maxBytes);
+                _crc.Append(buffer[..read]);
+            }
+            else if (!_checked && buffer.Length > 0)
+            {
+                _checked = true;
+                if (_read != expectedLength || _crc.GetCurrentHashAsUInt32() != expectedCrc) 
+                    throw new InvalidDataException($"The zip entry {name} is damaged: its data does not match the check the zip recorded.");
+            }
+            return read;
+        }
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -75,4 +156,11 @@ internal static class ZipContents
             base.Dispose(disposing);
         }
     }
+}
+
+/// <summary>A zip entry that unpacks to more than a file may hold (a zip bomb, or the wrong file).</summary>
+internal sealed class ZipEntryTooLargeException(string entryName, long maxBytes)
+    : IOException($"The zip entry {entryName} unpacks to more than {ZipLimits.Megabytes(maxBytes)}.")
+{
+    public long MaxBytes { get; } = maxBytes;
 }

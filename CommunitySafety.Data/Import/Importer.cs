@@ -26,7 +26,8 @@ public sealed class Importer(
     TimeProvider time,
     string area = "Harborough",
     int maxErrorsKept = 10_000,
-    StoredUploads? uploads = null)
+    StoredUploads? uploads = null,
+    ZipLimits? zipLimits = null)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -99,7 +100,7 @@ public sealed class Importer(
                 .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
         }
 
-        var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport);
+        var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport, zipLimits);
         var files = reading.Files;
         if (reading.TotalErrors > 0)
             return PreparedImport.Finished(Refused([.. reading.AllErrors.Take(maxErrorsKept)], reading.TotalErrors, files, reading.Warnings));
