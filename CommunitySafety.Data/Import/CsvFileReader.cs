@@ -41,6 +41,9 @@ internal static class CsvFileReader
             }
         }
 
+        // Excel's "Unicode text" is UTF-16 with tabs between the columns; a UTF-16 file with commas is read as CSV.
+        var separator = utf16 is not null && FirstLine(source, utf16) is var first && first.Contains('\t') && !first.Contains(',') ? '\t' : ',';
+
         // The hash and the UTF-8 check read the file on the other core while this one parses it as UTF-8.
         using var stopHashing = new CancellationTokenSource();
         var fingerprinting = Task.Run(() =>
@@ -52,7 +55,7 @@ internal static class CsvFileReader
         try
         {
             using var stream = source.Open();
-            finished = ReadRows(stream, utf16 ?? Encoding.UTF8, collector, startReading, onBytesRead);
+            finished = ReadRows(stream, utf16 ?? Encoding.UTF8, collector, startReading, onBytesRead, separator);
         }
         catch
         {
@@ -82,6 +85,16 @@ internal static class CsvFileReader
         return collector;
     }
 
+    private static string FirstLine(ImportSource source, Encoding encoding)
+    {
+        using var stream = source.Open();
+        var buffer = new byte[8192];
+        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false) & ~1;
+        var text = encoding.GetString(buffer, 0, length);
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+
     /// <summary>Stops the hashing task and waits for it, so that no stream of the file stays open behind the caller.</summary>
     private static void StopAndWait(Task task, CancellationTokenSource stop)
     {
@@ -96,13 +109,14 @@ internal static class CsvFileReader
         Encoding encoding,
         FileCollector collector,
         Func<string[], string[], FileCollector, IRowReader?> startReading,
-        Action<long>? onBytesRead)
+        Action<long>? onBytesRead,
+        char separator = ',')
     {
         var lastMalformedLine = -1L;
         var options = new CsvReaderOptions
         {
             HasHeader = true,
-            Separator = ',',
+            Separator = separator,
             Mode = CsvMode.Rfc4180,
             TrackLineNumbers = true,
             SkipEmptyLines = true,

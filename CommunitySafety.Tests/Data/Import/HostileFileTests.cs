@@ -270,6 +270,19 @@ public class HostileFileTests
         Assert.Equal(2, (await db.MonthlyAsync("crime", "Market Harborough Café"))["2023-08"]);
     }
 
+    [Fact]
+    public async Task Excels_unicode_text_with_tabs_between_the_columns_is_read()
+    {
+        await using var db = await CreateAsync();
+        var text = string.Join("\r\n", Header.Replace(',', '\t'), "2023-07\tMarket Harborough Café\tASB\tNuisance\tStreet\tN\t3") + "\r\n";
+        var path = db.WriteFile("unicode.txt", text, Encoding.Unicode);
+
+        var report = await db.ImportOkAsync(path);
+
+        Assert.Equal("UTF-16 LE", Assert.Single(report.Files).Encoding);
+        Assert.Equal(3, (await db.MonthlyAsync("asb", "Market Harborough Café"))["2023-07"]);
+    }
+
     // ---- police.uk without LSOA -------------------------------------------------------------------------------
 
     [Fact]
