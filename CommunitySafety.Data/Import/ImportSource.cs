@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace CommunitySafety.Data.Import;
@@ -33,10 +34,13 @@ internal static class ZipContents
         var sources = new List<ImportSource>();
         var skipped = new List<string>();
         var problems = new List<string>();
-        using var archive = ZipFile.OpenRead(zipPath);
-        if (archive.Entries.Count > limits.MaxEntries)
+        // Counted from the zip's last record before its directory is read: a directory of millions of entries would fill memory.
+        var declared = DeclaredEntryCount(zipPath);
+        using var archive = declared > limits.MaxEntries ? null : ZipFile.OpenRead(zipPath);
+        var count = archive?.Entries.Count ?? declared;
+        if (archive is null || count > limits.MaxEntries)
         {
-            problems.Add($"The zip holds {archive.Entries.Count:N0} files, more than the {limits.MaxEntries:N0} the dashboard reads from one zip. " +
+            problems.Add($"The zip holds {count:N0} files, more than the {limits.MaxEntries:N0} the dashboard reads from one zip. " +
                          "Import the files it needs in smaller zips.");
             return (sources, skipped, problems);
         }
@@ -74,6 +78,33 @@ internal static class ZipContents
             problems.Add($"The files in the zip unpack to {ZipLimits.Megabytes(total)} in all, more than the {ZipLimits.Megabytes(limits.MaxTotalBytes)} " +
                          "the dashboard reads from one zip. Import them in smaller zips.");
         return (sources, skipped, problems);
+    }
+
+    /// <summary>
+    /// The number of entries the zip's end-of-central-directory record declares (its ZIP64 form where the zip has one),
+    /// or 0 when there is no such record to read (ZipFile then says what is wrong with the file).
+    /// </summary>
+    internal static long DeclaredEntryCount(string zipPath)
+    {
+        using var file = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var tailLength = (int)Math.Min(file.Length, 22 + ushort.MaxValue);
+        var tail = new byte[tailLength];
+        file.Seek(-tailLength, SeekOrigin.End);
+        file.ReadExactly(tail);
+        for (var at = tailLength - 22; at >= 0; at--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at)) != 0x06054b50) continue;
+            long entries = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 10));
+            if (entries != ushort.MaxValue || at < 20 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - 20)) != 0x07064b50) return entries;
+            // ZIP64: the locator before the record points at the ZIP64 record, which holds the count as 8 bytes.
+            var zip64At = BinaryPrimitives.ReadInt64LittleEndian(tail.AsSpan(at - 20 + 8));
+            if (zip64At < 0 || zip64At + 40 > file.Length) return entries;
+            Span<byte> record = stackalloc byte[40];
+            file.Seek(zip64At, SeekOrigin.Begin);
+            file.ReadExactly(record);
+            return BinaryPrimitives.ReadUInt32LittleEndian(record) == 0x06064b50 ? (long)Math.Min(BinaryPrimitives.ReadUInt64LittleEndian(record[32..]), long.MaxValue) : entries;
+        }
+        return 0;
     }
 
     /// <summary>Why an entry's name could lead outside the folder it is unpacked in, or null when it cannot.</summary>

@@ -425,6 +425,20 @@ public class HostileFileTests
     }
 
     [Fact]
+    public async Task A_zip64_of_70_000_files_is_refused_by_the_count_it_declares()
+    {
+        await using var db = await WithOneImportAsync();
+        var path = Path.Combine(db.Folder, "many.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+            for (var i = 0; i < 70_000; i++) zip.CreateEntry($"{i}.txt", CompressionLevel.NoCompression);
+        Assert.Equal(70_000, ZipContents.DeclaredEntryCount(path)); // more than 65,535: only the ZIP64 record holds the count
+
+        var report = await RefusedWithLimitsAsync(db, ZipLimits.Default, path);
+
+        Assert.Contains("70,000 files, more than the 10,000", Assert.Single(report.Errors).Problem);
+    }
+
+    [Fact]
     public async Task A_zip_entry_that_unpacks_to_more_than_it_declares_is_refused()
     {
         await using var db = await WithOneImportAsync();
