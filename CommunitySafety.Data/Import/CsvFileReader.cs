@@ -140,7 +140,7 @@ internal static class CsvFileReader
         {
             reader.ReadHeader();
         }
-        catch (CsvFormatException e)
+        catch (CsvFormatException e) when (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
         {
             TooLong(collector, e);
             return false;
@@ -187,7 +187,7 @@ internal static class CsvFileReader
                 if (onBytesRead is not null && (collector.RowsRead & 0x3FFF) == 0) onBytesRead(reader.ByteOffset);
             }
         }
-        catch (CsvFormatException e)
+        catch (CsvFormatException e) when (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
         {
             TooLong(collector, e);
             return false;
@@ -196,7 +196,7 @@ internal static class CsvFileReader
         return true;
     }
 
-    /// <summary>The reader stops only on a row past <see cref="ImportLimits.MaxRowBytes"/>: no police data has one.</summary>
+    /// <summary>The reader stops on a row past <see cref="ImportLimits.MaxRowBytes"/> (its MaxRecordSize): no police data has one.</summary>
     private static void TooLong(FileCollector collector, CsvFormatException e)
     {
         var where = e.LineNumber > 0 ? $"The row that starts on line {e.LineNumber:N0}" : "A row";

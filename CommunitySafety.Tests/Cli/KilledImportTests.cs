@@ -54,6 +54,27 @@ public class KilledImportTests
     }
 
     [Fact]
+    public async Task A_command_after_a_start_killed_while_holding_the_migration_lock_does_not_wait_for_it()
+    {
+        await using var db = await CreateAsync();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-12-01 09:00:00+00:00');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var run = await RunAsync("imports", "--db", db.DatabasePath).WaitAsync(TimeSpan.FromSeconds(90)); // it waited for ever before
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("the lock was removed", run.Error);
+    }
+
+    [Fact]
     public void A_partial_file_still_being_written_by_a_live_process_is_left_alone()
     {
         var folder = Directory.CreateTempSubdirectory("community-safety-sweep-").FullName;
