@@ -23,6 +23,9 @@ public static class ImportLimits
 
     /// <summary>The errors printed or shown with a refusal; the rest are counted (and all are in the error report).</summary>
     public const int ErrorsListed = 200;
+
+    /// <summary>The warnings kept with an import (and printed); the rest are counted in one more.</summary>
+    public const int WarningsKept = 200;
 }
 
 /// <summary>

@@ -166,6 +166,8 @@ public sealed class Importer(
                 .Concat(prepared.Preview.QualityWarnings.Select(w => w.Text))
                 .Concat(usedAliases.Select(a => $"\"{a.Key}\" was imported as the known beat \"{a.Value}\"."))
                 .ToList();
+            if (warnings.Count > ImportLimits.WarningsKept) // kept with the import and printed: the first ones, then a count
+                warnings = [.. warnings.Take(ImportLimits.WarningsKept), $"... and {warnings.Count - ImportLimits.WarningsKept:N0} more warnings like these."];
             var monthList = prepared.Months.Select(m => YearMonth.FromKey(m.Month)).ToList();
             var newImport = new NewImport(
                 time.GetUtcNow(),

@@ -206,6 +206,21 @@ public class HostileFileTests
         Assert.All(stored.Warnings, w => Assert.InRange(w.Length, 1, 5_000));
     }
 
+    [Fact]
+    public async Task The_warnings_kept_with_an_import_are_the_first_200_and_a_count()
+    {
+        await using var db = await CreateAsync();
+        var extract = Lines(Header, "2023-07,Harborough North,ASB,,,,1");
+        var zip = Zip(db, "copies.zip", [.. Enumerable.Range(0, 251).Select(i => ($"copy-{i:D3}.csv", extract))]);
+
+        var report = await db.ImportOkAsync(zip);
+
+        Assert.Equal(201, report.Warnings.Count);
+        Assert.Contains("identical to copies.zip/copy-000.csv", report.Warnings[0]);
+        Assert.Equal("... and 50 more warnings like these.", report.Warnings[^1]);
+        Assert.Equal(201, Assert.Single(await ImportHistory.ListAsync(db.DbFactory)).Warnings.Count);
+    }
+
     // ---- rows too long ----------------------------------------------------------------------------------------
 
     /// <summary>Writes <paramref name="start"/> then <paramref name="megabytes"/> MB of <paramref name="filler"/>, a chunk at a time.</summary>
