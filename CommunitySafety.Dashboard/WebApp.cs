@@ -45,7 +45,9 @@ public static class WebApp
         var app = builder.Build();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
         UploadSpool.SweepStale(ImportsPage.UploadRootFor(settings)); // what a stopped process left half-uploaded
-        await Database.PrepareAsync(dbFactory);
+        var swept = app.Services.GetRequiredService<StoredUploads>().SweepPartial(); // and half-copied
+        if (swept > 0) app.Logger.LogWarning("{Sentence}", StoredUploads.SweptSentence(swept));
+        await Database.PrepareAsync(dbFactory, log: sentence => app.Logger.LogWarning("{Sentence}", sentence));
         if (app.Configuration.GetValue("SampleData:Enabled", true))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
         if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))

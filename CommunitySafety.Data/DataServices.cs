@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunitySafety.Data;
 
 /// <summary>The settings of the data layer; every one has a default that fits Harborough.</summary>
-public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null)
+public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null, ZipLimits? ZipLimits = null)
 {
     /// <summary>Where imported files and the beat map are kept: the setting, or a folder beside the database.</summary>
     public string Files => FilesFolder ?? StoredUploads.FolderBeside(ConnectionString);
@@ -35,7 +35,8 @@ public static class DataServices
             sp.GetRequiredService<IImportWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             settings.Area,
-            uploads: sp.GetRequiredService<StoredUploads>()));
+            uploads: sp.GetRequiredService<StoredUploads>(),
+            zipLimits: settings.ZipLimits));
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();
         return services;

@@ -1,4 +1,5 @@
 using CommunitySafety.Data;
+using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,9 @@ public static class CommandLine
         var services = new ServiceCollection();
         services.AddCommunitySafetyData(Settings.ForCommandLine(arguments.Value("--db")));
         var provider = services.BuildServiceProvider();
-        await Database.PrepareAsync(provider.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>());
+        var swept = provider.GetRequiredService<StoredUploads>().SweepPartial(); // what a killed import left half-copied
+        if (swept > 0) Console.Error.WriteLine(StoredUploads.SweptSentence(swept));
+        await Database.PrepareAsync(provider.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>(), log: Console.Error.WriteLine);
         return provider;
     }
 }

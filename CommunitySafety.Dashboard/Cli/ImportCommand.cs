@@ -37,9 +37,11 @@ internal static class ImportCommand
         if (report.Outcome == ImportOutcome.Refused)
         {
             Console.Error.WriteLine(report.Message);
-            foreach (var error in report.Errors) Console.Error.WriteLine($"  {error}");
-            if (report.TotalErrors > report.Errors.Count)
-                Console.Error.WriteLine($"  ... and {report.TotalErrors - report.Errors.Count:N0} more.");
+            // The first errors, then how many more: a file of a million bad rows prints a screenful, not a million lines.
+            foreach (var error in report.Errors.Take(ImportLimits.ErrorsListed)) Console.Error.WriteLine($"  {error}");
+            var listed = Math.Min(report.Errors.Count, ImportLimits.ErrorsListed);
+            if (report.TotalErrors > listed)
+                Console.Error.WriteLine($"  ... and {report.TotalErrors - listed:N0} more.");
             return;
         }
 

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;
 
@@ -5,7 +6,7 @@ namespace CommunitySafety.Dashboard;
 
 /// <summary>
 /// Reads the data settings the web app and the command line share: ConnectionStrings:CommunitySafety, Area:Name,
-/// Figures:LargestIncreaseThreshold, from appsettings.json and environment variables (ConnectionStrings__CommunitySafety).
+/// Figures:LargestIncreaseThreshold, Imports:MaxUnzippedFileMb, Imports:MaxUnzippedMb, Imports:MaxZipFiles, from appsettings.json and environment variables (ConnectionStrings__CommunitySafety).
 /// </summary>
 public static class Settings
 {
@@ -19,7 +20,11 @@ public static class Settings
         return new DataSettings(
             connectionString,
             configuration["Area:Name"] ?? "Harborough",
-            configuration.GetValue("Figures:LargestIncreaseThreshold", 10));
+            configuration.GetValue("Figures:LargestIncreaseThreshold", 10),
+            ZipLimits: ZipLimits.FromMegabytes(
+                configuration.GetValue<long?>("Imports:MaxUnzippedFileMb"),
+                configuration.GetValue<long?>("Imports:MaxUnzippedMb"),
+                configuration.GetValue<int?>("Imports:MaxZipFiles")));
     }
 
     public static DataSettings ForCommandLine(string? databasePath)

@@ -49,6 +49,11 @@ internal sealed class BeatExtractRows : IRowReader
                 $"The columns found are: {CsvFileReader.ListForPeople(original)}.");
             return null;
         }
+        if (Column.Ambiguity(BeatExtractColumns.All, normalized, original) is { } ambiguity)
+        {
+            collector.AddError(null, null, null, ambiguity);
+            return null;
+        }
 
         var ignored = original.Where((_, i) => !BeatExtractColumns.All.Any(c => c.Matches(normalized[i]))).ToList();
         if (ignored.Count > 0)
@@ -60,22 +65,25 @@ internal sealed class BeatExtractRows : IRowReader
     {
         var errors = _collector.TotalErrors;
         var month = _months.Get(row, _month);
-        if (month is null) Error(row, line, _month, FieldParsers.MonthForms);
+        if (month is null) Error(row, line, _month, FieldParsers.MonthExpected(row.GetString(_month)));
 
         var beat = _beats.Get(row, _beat);
         if (beat == NameTable.None) Error(row, line, _beat, "a beat name, such as Harborough North");
+        else if (beat == NameTable.Invalid) Error(row, line, _beat, "a beat name of " + NameTable.Rule);
 
         var category = _categories.Get(row, _category);
         if (category is null) Error(row, line, _category, FieldParsers.CategoryForms);
 
         var type = _types.Get(row, _type);
-        if (category == Category.Crime && type == NameTable.None)
+        if (type == NameTable.Invalid) Error(row, line, _type, "a type name of " + NameTable.Rule);
+        else if (category == Category.Crime && type == NameTable.None)
         {
             if (_type >= 0) Error(row, line, _type, "a crime type for a Crime row, such as Criminal Damage");
             else _collector.AddError(line, "Type", "", "a Type column giving the crime type of each Crime row, such as Criminal Damage");
         }
 
         var location = _locations.Get(row, _location);
+        if (location == NameTable.Invalid) Error(row, line, _location, "a location type of " + NameTable.Rule);
 
         var domestic = _domestics.Get(row, _domestic);
         if (domestic is null) Error(row, line, _domestic, FieldParsers.DomesticForms);

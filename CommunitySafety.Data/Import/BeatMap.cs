@@ -49,6 +49,11 @@ public sealed class BeatMap
                     $"The columns found are: {CsvFileReader.ListForPeople(original)}.");
                 return null;
             }
+            if (Column.Ambiguity([BeatMapColumns.LsoaCode, BeatMapColumns.LsoaName, BeatMapColumns.Beat], normalized, original) is { } ambiguity)
+            {
+                collector.AddError(null, null, null, ambiguity);
+                return null;
+            }
             return new Rows(collector, map, original, code, name, beat);
         }
 
@@ -60,6 +65,11 @@ public sealed class BeatMap
             if (beatName.Length == 0)
             {
                 collector.AddError(line, headers[beat], "", "the name of the beat this LSOA belongs to");
+                return;
+            }
+            if (!NameTable.IsPrintable(beatName))
+            {
+                collector.AddError(line, headers[beat], CsvFileReader.Shorten(beatName), "a beat name of " + NameTable.Rule);
                 return;
             }
             if (codeText.Length == 0 && nameText.Length == 0)

@@ -39,7 +39,13 @@ public sealed class BeatMapStore(string folder)
         string sha;
         using (var stream = source.Open()) sha = FileFingerprint.Of(stream).Sha256;
         Directory.CreateDirectory(MapsFolder);
-        if (!File.Exists(PathOf(sha))) File.Copy(path, PathOf(sha));
+        if (!File.Exists(PathOf(sha)))
+        {
+            // Copied under a temporary name and then moved, so a copy cut short is never taken for the map (and is swept at start).
+            var partial = PathOf(sha) + "." + Guid.NewGuid().ToString("N") + ".partial";
+            File.Copy(path, partial);
+            File.Move(partial, PathOf(sha), overwrite: true);
+        }
 
         var beats = map.ByCode.Values.Concat(map.ByName.Values).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         var stored = new StoredBeatMap(fileName, sha, at, uploadedBy, map.Count, beats);

@@ -26,6 +26,23 @@ internal sealed record Column(string Name, params string[] Synonyms)
             if (Matches(normalizedHeaders[i])) return i;
         return -1;
     }
+
+    /// <summary>
+    /// The sentence that refuses a header in which one of <paramref name="columns"/> appears twice, under its own name
+    /// or a synonym (two Month columns, or Month and Date): which one was meant cannot be known. Null when none does.
+    /// </summary>
+    public static string? Ambiguity(IEnumerable<Column> columns, IReadOnlyList<string> normalizedHeaders, IReadOnlyList<string> originalHeaders)
+    {
+        foreach (var column in columns)
+        {
+            var positions = Enumerable.Range(0, normalizedHeaders.Count).Where(i => column.Matches(normalizedHeaders[i])).ToList();
+            if (positions.Count < 2) continue;
+            var found = positions.Take(ImportLimits.MaxNamesListed).Select(i => $"'{originalHeaders[i]}' (column {i + 1})");
+            return $"The header has more than one {column.Name} column: {Words.And(found)}. " +
+                   "It cannot be known which one to read, so remove or rename all but one of them.";
+        }
+        return null;
+    }
 }
 
 internal static class BeatExtractColumns
@@ -50,6 +67,17 @@ internal static class PoliceUkColumns
     public static readonly Column LsoaCode = new("LSOA code");
     public static readonly Column LsoaName = new("LSOA name");
     public static readonly Column CrimeType = new("Crime type");
+
+    /// <summary>
+    /// A header with police.uk's crime type and at least two of the columns only police.uk has (Crime ID, Reported by,
+    /// Falls within, ...) is a police.uk file, even with columns missing: its refusal names what police.uk lacks.
+    /// </summary>
+    public static bool LooksLikePoliceUk(IReadOnlyList<string> normalizedHeaders) =>
+        CrimeType.FindIn(normalizedHeaders) >= 0
+        && OnlyInPoliceUk.Count(name => normalizedHeaders.Contains(Column.Normalize(name))) >= 2;
+
+    private static readonly string[] OnlyInPoliceUk =
+        ["Crime ID", "Reported by", "Falls within", "Longitude", "Latitude", "Last outcome category", "Context"];
 
     /// <summary>Columns of the police.uk file that the dashboard does not need; not worth a warning.</summary>
     public static readonly string[] Known =

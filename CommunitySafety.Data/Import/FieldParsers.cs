@@ -29,7 +29,7 @@ internal static partial class FieldParsers
         {
             var parts = value.Split('-');
             if (parts.Length is 2 or 3 && TryInt(parts[0], out var y) && TryInt(parts[1], out var m)
-                && (parts.Length == 2 || TryInt(parts[2], out var d) && d is >= 1 and <= 31))
+                && (parts.Length == 2 || TryInt(parts[2], out var d) && DayExists(y, m, d)))
                 return Make(y, m, out month);
             return false;
         }
@@ -37,8 +37,8 @@ internal static partial class FieldParsers
         if (value.Contains('/'))
         {
             var parts = value.Split('/');
-            if (parts.Length == 3 && TryInt(parts[0], out var d) && d is >= 1 and <= 31
-                && TryInt(parts[1], out var m) && TryInt(parts[2], out var y) && parts[2].Length == 4)
+            if (parts.Length == 3 && TryInt(parts[0], out var d)
+                && TryInt(parts[1], out var m) && TryInt(parts[2], out var y) && parts[2].Length == 4 && DayExists(y, m, d))
                 return Make(y, m, out month);
             if (parts.Length == 2 && TryInt(parts[0], out m) && TryInt(parts[1], out y) && parts[1].Length == 4)
                 return Make(y, m, out month);
@@ -53,6 +53,29 @@ internal static partial class FieldParsers
             if (index >= 0 && IsMonthName(name, index)) return Make(year, index + 1, out month);
         }
         return false;
+    }
+
+    /// <summary>A day of a date is read only to check that the date exists: 31/02/2023 is a mistake, not February.</summary>
+    private static bool DayExists(int year, int month, int day) =>
+        year is >= 1900 and <= 2999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+    /// <summary>
+    /// What a refused month value should have been: for a date that does not exist (31/02/2023, 2023-02-30), a date
+    /// that does, naming the days of its month; otherwise the forms a month may take.
+    /// </summary>
+    public static string MonthExpected(string text)
+    {
+        var value = text.Trim();
+        var space = value.IndexOf(' ');
+        if (space > 0) value = value[..space];
+        int y = 0, m = 0, d = 0;
+        var parts = value.Split('-', '/');
+        var isDate = parts.Length == 3 && (value.Length > 4 && value[4] == '-'
+                ? TryInt(parts[0], out y) && TryInt(parts[1], out m) && TryInt(parts[2], out d)
+                : parts[2].Length == 4 && TryInt(parts[0], out d) && TryInt(parts[1], out m) && TryInt(parts[2], out y));
+        if (isDate && y is >= 1900 and <= 2999 && m is >= 1 and <= 12 && !DayExists(y, m, d))
+            return $"a date that exists ({new YearMonth(y, m).ToDisplayString()} has {DateTime.DaysInMonth(y, m)} days), or {MonthForms}";
+        return MonthForms;
     }
 
     private static bool IsMonthName(string word, int index)

@@ -8,7 +8,7 @@ namespace CommunitySafety.Data.Import;
 internal sealed record FileFingerprint(string Sha256, bool IsUtf8)
 {
     /// <summary>Reads the stream to its end. A UTF-8 decoder keeps the state of a character split across two reads.</summary>
-    public static FileFingerprint Of(Stream stream)
+    public static FileFingerprint Of(Stream stream, CancellationToken cancellationToken = default)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
@@ -19,6 +19,7 @@ internal sealed record FileFingerprint(string Sha256, bool IsUtf8)
             int read;
             while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 hash.AppendData(buffer, 0, read);
                 if (isUtf8) isUtf8 = IsValid(utf8, buffer.AsSpan(0, read), flush: false);
             }

@@ -28,7 +28,8 @@ internal static class ImportReader
         IReadOnlyDictionary<string, int> alreadyImported,
         int maxErrorsKept,
         IProgress<ImportProgress>? progress,
-        ErrorReportFile? errorReport = null)
+        ErrorReportFile? errorReport = null,
+        ZipLimits? zipLimits = null)
     {
         var reading = new ImportReading();
         var sources = new List<ImportSource>();
@@ -46,9 +47,15 @@ internal static class ImportReader
             }
             try
             {
-                var (entries, skipped) = ZipContents.List(file.Path, file.Name);
+                var (entries, skipped, problems) = ZipContents.List(file.Path, file.Name, zipLimits ?? ZipLimits.Default);
+                if (problems.Count > 0)
+                {
+                    // Nothing of a zip that breaks a rule is unpacked.
+                    reading.Errors.AddRange(problems.Select(p => new ImportError(file.Name, null, null, null, p)));
+                    continue;
+                }
                 if (skipped.Count > 0)
-                    reading.Warnings.Add($"{file.Name}: outcomes and stop-and-search files are not used by the dashboard and were skipped: {string.Join(", ", skipped)}.");
+                    reading.Warnings.Add($"{file.Name}: outcomes and stop-and-search files are not used by the dashboard and were skipped: {CsvFileReader.ListForPeople(skipped)}.");
                 if (entries.Count == 0)
                     reading.Errors.Add(new ImportError(file.Name, null, null, null,
                         "The zip file holds no police.uk street files (named like 2023-06-leicestershire-street.csv) and no beat extracts."));
@@ -81,6 +88,13 @@ internal static class ImportReader
             {
                 collector = NewCollector();
                 collector.AddError(null, null, null, "This file in the zip is damaged and cannot be read. Download the zip again.");
+            }
+            catch (ZipEntryTooLargeException e)
+            {
+                collector = NewCollector();
+                collector.AddError(null, null, null,
+                    $"This file in the zip unpacks to more than {ZipLimits.Megabytes(e.MaxBytes)}, more than it says it holds and more than " +
+                    "a file may be, so reading stopped there. Check that it is the right zip.");
             }
             catch (TooManyNamesException e)
             {
@@ -118,7 +132,8 @@ internal static class ImportReader
             else if (BeatExtractRows.Recognises(normalized)) format = ImportFormat.BeatExtract;
             // A header that is plainly one of the two formats with a column missing is read as that format, so
             // that the refusal names the missing columns rather than only describing a good header.
-            else if (PoliceUkColumns.LsoaCode.FindIn(normalized) >= 0 || PoliceUkColumns.LsoaName.FindIn(normalized) >= 0)
+            else if (PoliceUkColumns.LsoaCode.FindIn(normalized) >= 0 || PoliceUkColumns.LsoaName.FindIn(normalized) >= 0
+                     || PoliceUkColumns.LooksLikePoliceUk(normalized))
                 format = ImportFormat.PoliceUk;
             else if (BeatExtractColumns.Required.Any(c => c.FindIn(normalized) >= 0)) format = ImportFormat.BeatExtract;
             else

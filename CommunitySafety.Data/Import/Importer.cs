@@ -27,7 +27,8 @@ public sealed class Importer(
     TimeProvider time,
     string area = "Harborough",
     int maxErrorsKept = 10_000,
-    StoredUploads? uploads = null)
+    StoredUploads? uploads = null,
+    ZipLimits? zipLimits = null)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -100,7 +101,7 @@ public sealed class Importer(
                 .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
         }
 
-        var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport);
+        var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport, zipLimits);
         var files = reading.Files;
         if (reading.TotalErrors > 0)
             return PreparedImport.Finished(Refused([.. reading.AllErrors.Take(maxErrorsKept)], reading.TotalErrors, files, reading.Warnings));
@@ -169,6 +170,8 @@ public sealed class Importer(
                 .Concat(prepared.Preview.QualityWarnings.Select(w => w.Text))
                 .Concat(usedAliases.Select(a => $"\"{a.Key}\" was imported as the known beat \"{a.Value}\"."))
                 .ToList();
+            if (warnings.Count > ImportLimits.WarningsKept) // kept with the import and printed: the first ones, then a count
+                warnings = [.. warnings.Take(ImportLimits.WarningsKept), $"... and {warnings.Count - ImportLimits.WarningsKept:N0} more warnings like these."];
             var monthList = prepared.Months.Select(m => YearMonth.FromKey(m.Month)).ToList();
             var newImport = new NewImport(
                 time.GetUtcNow(),

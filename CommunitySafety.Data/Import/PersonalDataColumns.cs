@@ -21,7 +21,7 @@ public static class PersonalDataColumns
             .ToList();
 
     public static string Warning(string fileName, IReadOnlyList<string> columns) =>
-        $"{fileName}: the column{(columns.Count > 1 ? "s" : "")} {string.Join(", ", columns)} look{(columns.Count > 1 ? "" : "s")} like personal data " +
+        $"{fileName}: the column{(columns.Count > 1 ? "s" : "")} {CsvFileReader.ListForPeople(columns)} look{(columns.Count > 1 ? "" : "s")} like personal data " +
         "(names, dates of birth, addresses or contact details). They were not read or stored: the dashboard keeps only counts " +
         "by month, beat and type. Please leave such columns out of future extracts.";
 

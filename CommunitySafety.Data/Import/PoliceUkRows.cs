@@ -56,11 +56,27 @@ internal sealed class PoliceUkRows : IRowReader
         else if (PoliceUkColumns.LsoaCode.FindIn(normalized) < 0) required.Add(PoliceUkColumns.LsoaName);
 
         var missing = required.Where(c => c.FindIn(normalized) < 0).Select(c => c.Name).ToList();
+        if (PoliceUkColumns.LsoaCode.FindIn(normalized) < 0 && PoliceUkColumns.LsoaName.FindIn(normalized) < 0)
+        {
+            // Without an LSOA no row can be placed in a beat or known to be inside the area.
+            var others = missing.Where(m => m != PoliceUkColumns.LsoaCode.Name && m != PoliceUkColumns.LsoaName.Name).ToList();
+            collector.AddError(null, null, null,
+                "This police.uk file is missing the LSOA columns (LSOA code and LSOA name)" +
+                (others.Count > 0 ? $", and the column{(others.Count > 1 ? "s" : "")} {string.Join(", ", others)}" : "") +
+                ", so its rows cannot be placed in beats. Download the street-level crime file from police.uk again: it has them. " +
+                $"The columns found are: {CsvFileReader.ListForPeople(original)}.");
+            return null;
+        }
         if (missing.Count > 0)
         {
             collector.AddError(null, null, null,
                 $"This police.uk file is missing the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}. " +
                 $"The columns found are: {CsvFileReader.ListForPeople(original)}.");
+            return null;
+        }
+        if (Column.Ambiguity([PoliceUkColumns.Month, PoliceUkColumns.LsoaCode, PoliceUkColumns.LsoaName, PoliceUkColumns.CrimeType], normalized, original) is { } ambiguity)
+        {
+            collector.AddError(null, null, null, ambiguity);
             return null;
         }
         return new PoliceUkRows(collector, names, normalized, original);
@@ -74,6 +90,11 @@ internal sealed class PoliceUkRows : IRowReader
             var byName = _beatOfName.Get(row, _lsoaName);
             if (byName >= 0 || beat == NoLsoa) beat = byName;
         }
+        if (beat == NameTable.Invalid)
+        {
+            Error(row, line, _lsoaName >= 0 ? _lsoaName : _lsoaCode, "an LSOA name of " + NameTable.Rule);
+            return;
+        }
         if (beat < 0)
         {
             _collector.Skip(beat == NoLsoa ? _noLsoaReason : _outsideReason);
@@ -82,10 +103,11 @@ internal sealed class PoliceUkRows : IRowReader
 
         var errors = _collector.TotalErrors;
         var month = _months.Get(row, _month);
-        if (month is null) Error(row, line, _month, FieldParsers.MonthForms);
+        if (month is null) Error(row, line, _month, FieldParsers.MonthExpected(row.GetString(_month)));
 
         var (category, type) = _crimeTypes.Get(row, _crimeType);
-        if (category == Category.Crime && type == NameTable.None)
+        if (type == NameTable.Invalid) Error(row, line, _crimeType, "a crime type of " + NameTable.Rule);
+        else if (category == Category.Crime && type == NameTable.None)
             Error(row, line, _crimeType, "a police.uk crime type, such as Burglary or Anti-social behaviour");
 
         if (_collector.TotalErrors > errors) return;

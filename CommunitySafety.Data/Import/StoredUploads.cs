@@ -21,6 +21,34 @@ public sealed class StoredUploads(string folder)
         return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-files");
     }
 
+    /// <summary>
+    /// Removes the half-copied files (*.partial) that a process killed while keeping a file left behind; called at every
+    /// start, the command line's included. A file still being written by a live process is held open without sharing
+    /// (a lock the operating system drops when its process ends), so it is left alone. Returns how many were removed.
+    /// </summary>
+    public int SweepPartial()
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.partial", SearchOption.AllDirectories))
+        {
+            try
+            {
+                // Opened without sharing, and deleted as it closes: only a file that no live process is writing.
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+                removed++;
+            }
+            catch (IOException) { } // being written now, or gone already
+            catch (UnauthorizedAccessException) { }
+        }
+        return removed;
+    }
+
+    /// <summary>The sentence for the log after <see cref="SweepPartial"/> removed <paramref name="count"/> files.</summary>
+    public static string SweptSentence(int count) => count == 1
+        ? "Removed 1 half-copied file left by an import that was stopped."
+        : $"Removed {count:N0} half-copied files left by imports that were stopped.";
+
     public string PathOf(string sha256) => Path.Combine(Folder, "uploads", sha256 + ".csv");
 
     public bool Has(string sha256) => File.Exists(PathOf(sha256));

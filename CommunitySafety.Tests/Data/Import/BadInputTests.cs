@@ -14,7 +14,7 @@ public class BadInputTests
     private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";
 
     /// <summary>A database that already holds one good import (Q1 2023-24), for comparing before and after.</summary>
-    private static async Task<TestDatabase> WithOneImportAsync()
+    internal static async Task<TestDatabase> WithOneImportAsync()
     {
         var db = await CreateAsync();
         await db.ImportOkAsync(db.WriteFile("good.csv", Lines(Header,
@@ -25,7 +25,7 @@ public class BadInputTests
     }
 
     /// <summary>Imports <paramref name="paths"/>, checks it was refused and changed nothing, and returns the report.</summary>
-    private static async Task<ImportReport> RefusedAsync(TestDatabase db, params string[] paths)
+    internal static async Task<ImportReport> RefusedAsync(TestDatabase db, params string[] paths)
     {
         var countsBefore = await db.CountRowsAsync();
         var dumpBefore = await db.DumpAsync();

@@ -240,7 +240,7 @@ public class BeatExtractFormatTests
         var file = db.WriteFile("excel.csv", Lines(
             "Month,Beat,Category,Type,LocationType,Domestic,Count,Cost",
             "2023-04,Market Harborough Café Quarter,ASB,Nuisance,Street,N,3,£120",
-            "2023-04,Market Harborough Café Quarter,Crime,Criminal Damage,Street,N,2,£1,000"), windows1252);
+            "2023-04,Market Harborough Café Quarter,Crime,Criminal Damage,Street,N,2,\"£1,000\""), windows1252);
         Assert.Contains((byte)0xE9, File.ReadAllBytes(file)); // é as one Windows-1252 byte, not valid UTF-8
 
         var report = await db.ImportOkAsync(file);
