@@ -1,13 +1,14 @@
 using CommunitySafety.Dashboard.Api;
-using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -29,7 +30,6 @@ public static class WebApp
                 "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
         var settings = Settings.From(builder.Configuration) with { ConnectionString = connectionString };
         builder.Services.AddCommunitySafetyData(settings);
-        Components.Shared.AppName.UseArea(settings.Area);
         builder.Services.Configure<ImportsOptions>(builder.Configuration.GetSection("Imports"));
         builder.Services.AddSingleton<ErrorReportDownloads>();
         // The whole upload is allowed through the circuit's file stream; the page checks the total against Imports:MaxUploadMb.
@@ -37,6 +37,7 @@ public static class WebApp
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddSingleton<ReportPrinter>();
         builder.Services.AddSingleton<EditorName>();
+        builder.Services.AddSingleton<AppName>();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -44,7 +45,7 @@ public static class WebApp
 
         var app = builder.Build();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
-        UploadSpool.SweepStale(ImportsPage.UploadRootFor(settings)); // what a stopped process left half-uploaded
+        UploadSpool.SweepStale(UploadSpool.RootFor(settings)); // what a stopped process left half-uploaded
         var swept = app.Services.GetRequiredService<StoredUploads>().SweepPartial(); // and half-copied
         if (swept > 0) app.Logger.LogWarning("{Sentence}", StoredUploads.SweptSentence(swept));
         await Database.PrepareAsync(dbFactory, log: sentence => app.Logger.LogWarning("{Sentence}", sentence));
@@ -62,7 +63,7 @@ public static class WebApp
         app.MapStaticAssets();
         app.MapDashboardApi();
         app.MapActionPlanApi();
-        ErrorReportDownloads.MapErrorReports(app);
+        app.MapErrorReportApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }

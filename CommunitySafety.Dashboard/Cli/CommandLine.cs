@@ -1,6 +1,7 @@
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

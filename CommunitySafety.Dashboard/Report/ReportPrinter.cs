@@ -1,7 +1,8 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Playwright;
 
 namespace CommunitySafety.Dashboard.Report;

@@ -102,9 +102,9 @@ public sealed class ActionPlanService(
         {
             if (action.Project is null) return false;
             var wanted = filter.Rag.Trim();
-            var matches = string.Equals(wanted, PlanFilter.NotRated, StringComparison.OrdinalIgnoreCase)
+            var matches = string.Equals(wanted, RagWords.NotRated, StringComparison.OrdinalIgnoreCase)
                 ? action.Project.Rag is null
-                : string.Equals(ReturnEditing.RagWord(action.Project.Rag), wanted, StringComparison.OrdinalIgnoreCase);
+                : string.Equals(RagWords.CellWord(action.Project.Rag), wanted, StringComparison.OrdinalIgnoreCase);
             if (!matches) return false;
         }
         if (filter.GettingWorse)

@@ -5,10 +5,9 @@ namespace CommunitySafety.Data.ActionPlan;
 
 // What the action plan and quarterly return pages show, ready to render.
 
-/// <summary>Which items of the plan to show. <see cref="Rag"/> is "Red", "Amber", "Green" or <see cref="NotRated"/>.</summary>
+/// <summary>Which items of the plan to show. <see cref="Rag"/> is "Red", "Amber", "Green" or <see cref="RagWords.NotRated"/>.</summary>
 public sealed record PlanFilter(int? Priority = null, string? Lead = null, string? Rag = null, bool GettingWorse = false)
 {
-    public const string NotRated = "Not rated";
 
     public bool FiltersActions => !string.IsNullOrWhiteSpace(Lead) || !string.IsNullOrWhiteSpace(Rag) || GettingWorse;
 }

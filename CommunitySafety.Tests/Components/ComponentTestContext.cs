@@ -1,8 +1,9 @@
 using Bunit;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<IFiguresService>(Figures);
         Services.AddSingleton(Notifier);
         Services.AddScoped<DashboardContext>();
+        Services.AddSingleton(new AppName(new DataSettings("Data Source=:memory:")));
     }
 
     protected FakeFiguresService Figures { get; } = new();

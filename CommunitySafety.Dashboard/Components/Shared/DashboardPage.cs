@@ -1,5 +1,6 @@
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunitySafety.Dashboard.Components.Shared;

@@ -1,14 +1,15 @@
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using CommunitySafety.Tests.Data;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommunitySafety.Tests.Components.Imports;

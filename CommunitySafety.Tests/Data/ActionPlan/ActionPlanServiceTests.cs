@@ -15,7 +15,7 @@ public sealed class ActionPlanServiceTests
 
     private static ReturnEdit EditOf(ReturnRowView row, string? rag = null, string? cost = null) => new(
         row.ProjectId, row.Quarter, row.Version, row.Row.Rationale, row.Row.ActivitiesToDate, row.Row.SuccessMeasuresProposed,
-        row.Row.SuccessToDate, cost ?? row.Row.CostToDate?.ToString(), row.Row.CostBreakdown, rag ?? ReturnEditing.RagWord(row.Row.Rag), row.Row.Notes);
+        row.Row.SuccessToDate, cost ?? row.Row.CostToDate?.ToString(), row.Row.CostBreakdown, rag ?? RagWords.CellWord(row.Row.Rag), row.Row.Notes);
 
     private static ReturnRowView Row(ReturnsView returns, int quarter, string project) =>
         returns.Quarters.Single(q => q.Quarter == quarter).Rows.Single(r => r.Row.Project.StartsWith(project, StringComparison.Ordinal));
@@ -69,7 +69,7 @@ public sealed class ActionPlanServiceTests
         Assert.All(police.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions),
             a => Assert.Contains("police", a.Lead!, StringComparison.OrdinalIgnoreCase));
 
-        var notRated = (await database.Plans.GetPlanAsync(Q1, new PlanFilter(Rag: PlanFilter.NotRated)))!;
+        var notRated = (await database.Plans.GetPlanAsync(Q1, new PlanFilter(Rag: RagWords.NotRated)))!;
         Assert.Equal(8, notRated.ActionsShown); // every project but the Response Fund delivers one action; none is rated yet
 
         var worse = (await database.Plans.GetPlanAsync(Q1, new PlanFilter(GettingWorse: true)))!;

@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Components;
@@ -14,7 +15,6 @@ public partial class ActionPlanPage
     public const string RagKey = "rag";
     public const string WorseKey = "worse";
 
-    private static readonly string[] RagChoices = ["Red", "Amber", "Green", PlanFilter.NotRated];
 
     private bool _confirmNextYear;
 

@@ -1,3 +1,4 @@
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;
@@ -23,10 +24,7 @@ public sealed partial class ImportsPage
 
     private ImportSession Session { get; set; } = null!;
 
-    /// <summary>Where uploads are streamed to while they are read: beside the database, swept at start.</summary>
-    public static string UploadRootFor(DataSettings settings) => Path.Combine(settings.Files, "incoming");
-
-    private string UploadRoot => UploadRootFor(Settings);
+    private string UploadRoot => UploadSpool.RootFor(Settings);
 
     protected override void OnInitialized()
     {

@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Components;

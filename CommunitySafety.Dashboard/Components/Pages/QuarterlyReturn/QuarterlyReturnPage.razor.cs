@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

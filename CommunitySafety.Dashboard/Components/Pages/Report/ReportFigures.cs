@@ -51,7 +51,7 @@ public sealed record ReportFigures(
             FigureCharts.Comparison("ASB by location type, this year to date against last", "Location type", summary.LocationTypes.Asb),
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
             FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
-            await PlanAtPeriod.LoadAsync(plans, period, cancellationToken),
+            await plans.GetPlanAtPeriodAsync(period, cancellationToken),
             ReportSources.Describe(imports, range.From, range.To));
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
+using CommunitySafety.Data;
 
-namespace CommunitySafety.Dashboard.Components.Pages.Imports;
+namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>A file as the browser sends it: its name, its size, and its bytes as a stream read once.</summary>
 public sealed record IncomingFile(string Name, long Size, Func<long, Stream> OpenRead);
@@ -13,6 +14,9 @@ public sealed record IncomingFile(string Name, long Size, Func<long, Stream> Ope
 public sealed class UploadSpool : IDisposable
 {
     private const int BufferSize = 1 << 16;
+
+    /// <summary>Where uploads are streamed to while they are read: beside the database, swept at start.</summary>
+    public static string RootFor(DataSettings settings) => Path.Combine(settings.Files, "incoming");
 
     public UploadSpool(string root)
     {

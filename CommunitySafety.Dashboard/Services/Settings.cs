@@ -2,7 +2,7 @@ using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;
 
-namespace CommunitySafety.Dashboard;
+namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>
 /// Reads the data settings the web app and the command line share: ConnectionStrings:CommunitySafety, Area:Name,

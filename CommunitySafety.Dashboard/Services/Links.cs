@@ -1,6 +1,6 @@
 using CommunitySafety.Data.Figures;
 
-namespace CommunitySafety.Dashboard.Components.Shared;
+namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>Addresses of the pages, carrying the period so a link opens the same view.</summary>
 public static class Links

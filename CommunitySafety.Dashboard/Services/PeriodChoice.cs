@@ -1,7 +1,7 @@
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Components;
 
-namespace CommunitySafety.Dashboard.Components.Shared;
+namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>The period a page shows, and a sentence when the address asked for something that could not be shown.</summary>
 public sealed record PeriodSelection(FinancialQuarter? Period, string? Problem);

@@ -1,6 +1,6 @@
 using CommunitySafety.Data.Figures;
 
-namespace CommunitySafety.Dashboard.Components.Shared;
+namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>
 /// What the page in view is showing, for the shell around it (the app bar's period, the sample-data notice).

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CommunitySafety.Dashboard.Components.Pages.Imports;
+namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>
 /// The error reports of refused uploads that can be downloaded now, by a random id: each lives in its upload's
@@ -27,14 +27,4 @@ public sealed class ErrorReportDownloads
     public string? PathOf(Guid id) => _paths.TryGetValue(id, out var path) && File.Exists(path) ? path : null;
 
     public static string Url(Guid id) => $"imports/error-report/{id:N}";
-
-    public static IEndpointRouteBuilder MapErrorReports(IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/imports/error-report/{id:guid}", (Guid id, ErrorReportDownloads downloads) =>
-            downloads.PathOf(id) is { } path
-                ? Results.File(path, "text/csv; charset=utf-8", FileName)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This error report is no longer available",
-                    detail: "An error report is kept only while the Imports page that made it is open. Upload the file again to see its errors."));
-        return endpoints;
-    }
 }
