@@ -3,6 +3,7 @@ using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Data;
 using CommunitySafety.Data.Figures;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -27,6 +28,9 @@ public abstract class ComponentTestContext : BunitContext
     protected DataChangeNotifier Notifier { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
+
+    /// <summary>Sets the address a page reads its period and filters from ("beats?year=2023-24&amp;quarter=2").</summary>
+    protected void GoTo(string relativeUrl) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
 
     /// <summary>MudBlazor's services can only be disposed asynchronously; xunit 2 disposes test classes synchronously.</summary>
     protected override void Dispose(bool disposing)
