@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Tests.Data;
@@ -66,6 +65,4 @@ public sealed class BeatMapPanelTests : ImportsPageTestContext
         Assert.Equal("bad-map.csv was not taken as the beat map; the map in use is unchanged.", panel.Find(".beat-map-status").TextContent);
         Assert.Contains("In use: map.csv", panel.Find(".beat-map-current").TextContent);
     }
-
-    private static string Words(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
@@ -89,6 +88,4 @@ public sealed class ImportHistoryPanelTests : ImportsPageTestContext
 
     private static IElement DialogButton(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text);
-
-    private static string Words(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Report;
@@ -98,7 +97,7 @@ public sealed class ReportPageTests : PlanComponentTestContext
         page.FindAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Trim() == caption);
 
     private static List<string[]> Rows(IElement table) =>
-        table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => Regex.Replace(c.TextContent, @"\s+", " ").Trim()).ToArray()).ToList();
+        table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => Words(c.TextContent)).ToArray()).ToList();
 
     private static List<string> Paragraphs(IElement section) =>
         section.Children.Where(c => c.LocalName == "p").Select(p => p.TextContent).ToList();
