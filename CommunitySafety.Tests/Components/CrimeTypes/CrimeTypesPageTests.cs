@@ -9,15 +9,12 @@ public sealed class CrimeTypesPageTests : ComponentTestContext
 {
     public CrimeTypesPageTests()
     {
-        // Not in the order the page promises (most this year first), so that its sort shows.
-        Figures.Summaries = (period, beat) => TestFigures.Summary(period, beat) with
+        // Violence Without Injury (400 against 410) and Criminal Damage (180 against 148, a possible change), with
+        // Burglary put first: not the order the page promises (most this year first), so that its sort shows.
+        Figures.Summaries = (period, beat) =>
         {
-            CrimeTypes =
-            [
-                TestFigures.Named("Burglary", 50, 60),
-                TestFigures.Named("Violence Without Injury", 400, 410),
-                TestFigures.Named("Criminal Damage", 180, 148, "possible"),
-            ],
+            var summary = TestFigures.Summary(period, beat);
+            return summary with { CrimeTypes = [TestFigures.Named("Burglary", 50, 60), .. summary.CrimeTypes] };
         };
     }
 

@@ -8,7 +8,7 @@ namespace CommunitySafety.Tests.Components.Imports;
 
 /// <summary>
 /// The import history over a real database holding two imports: import 1 (April 2023) and import 2, which replaced
-/// April and added May.
+/// April and added June.
 /// </summary>
 public sealed class ImportHistoryPanelTests : ImportsPageTestContext
 {
@@ -16,7 +16,7 @@ public sealed class ImportHistoryPanelTests : ImportsPageTestContext
     {
         await base.InitializeAsync();
         var report = await Database.ImportOkAsync(Database.WriteFile("later.csv", TestDatabase.Lines(Header,
-            "2023-04,Harborough North,ASB,,,N,6", "2023-05,Harborough North,ASB,,,N,7")));
+            "2023-04,Harborough North,ASB,,,N,6", "2023-06,Harborough North,ASB,,,N,7")));
         Assert.Equal(2, report.ImportId);
     }
 
@@ -39,9 +39,9 @@ public sealed class ImportHistoryPanelTests : ImportsPageTestContext
         var panel = Open();
 
         Assert.Equal(["2", "1"], panel.FindAll(".history-entry").Select(e => e.GetAttribute("data-import")));
-        Assert.Equal("Apr 2023 and May 2023 · 2 rows read, 2 kept, 0 skipped · all months live", Summary(panel, 2));
+        Assert.Equal("Apr 2023 and Jun 2023 · 2 rows read, 2 kept, 0 skipped · all months live", Summary(panel, 2));
         Assert.Equal("Apr 2023 · 1 rows read, 1 kept, 0 skipped · live: no months", Summary(panel, 1));
-        Assert.Equal(["Apr 2023: replaced import 1, live", "May 2023: new, live"],
+        Assert.Equal(["Apr 2023: replaced import 1, live", "Jun 2023: new, live"],
             Entry(panel, 2).QuerySelectorAll(".history-months li").Select(li => Words(li.TextContent)));
         Assert.Contains("later.csv", Entry(panel, 2).QuerySelector(".history-files")!.TextContent);
     }
@@ -56,13 +56,13 @@ public sealed class ImportHistoryPanelTests : ImportsPageTestContext
         panel.Find("button[aria-label='Undo import 2']").Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("Undo import 2?", dialogs.Markup));
-        Assert.Contains("Undoing import 2: Apr 2023 will come from import 1 again; May 2023 will have no data. You can import the files again later.",
+        Assert.Contains("Undoing import 2: Apr 2023 will come from import 1 again; Jun 2023 will have no data. You can import the files again later.",
             Words(dialogs.Markup));
         DialogButton(dialogs, "Keep it").Click();
 
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Undo import 2?", dialogs.Markup));
         Assert.Equal(before, await Database.DumpAsync());
-        Assert.Equal("Apr 2023 and May 2023 · 2 rows read, 2 kept, 0 skipped · all months live", Summary(panel, 2));
+        Assert.Equal("Apr 2023 and Jun 2023 · 2 rows read, 2 kept, 0 skipped · all months live", Summary(panel, 2));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ImportHistoryPanelTests : ImportsPageTestContext
         Assert.StartsWith("Import 2 undone.", Words(panel.Find(".undo-message").TextContent));
         var asb = await Database.MonthlyAsync("asb");
         Assert.Equal(5, asb["2023-04"]);
-        Assert.False(asb.ContainsKey("2023-05"));
+        Assert.False(asb.ContainsKey("2023-06"));
     }
 
     private static IElement DialogButton(IRenderedComponent<MudDialogProvider> dialogs, string text) =>

@@ -72,7 +72,6 @@ public sealed class MeetingPageTests : PlanComponentTestContext
         Assert.Contains("Year to date Apr 2023 to Sep 2023", page.Find(".meeting-period").TextContent);
         Assert.All(Figures.SummaryRequests, r => Assert.Equal(new FinancialQuarter(2023, 2), r.Period));
         Assert.Equal("-25.1%", page.Find("[data-measure=ASB] .measure-percent").TextContent);
-        Assert.Contains("There has been a -25.1% decrease in the number of ASB incidents in Harborough in Q2 2023-24.", page.Find(".slide-narrative").TextContent);
         for (var i = 1; i < SlideTitles.Length; i++) Next(page);
         page.WaitForAssertion(() => Assert.Equal("The Q2 2023-24 return, and spend against the year's allocation", page.Find(".slide-subtitle").TextContent));
         Assert.Equal("Leave the meeting", page.Find(".meeting-leave").TextContent.Trim());
