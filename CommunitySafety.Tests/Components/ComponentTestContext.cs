@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -29,6 +31,12 @@ public abstract class ComponentTestContext : BunitContext
     protected DataChangeNotifier Notifier { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
+
+    /// <summary>Sets the address a page reads its period and filters from ("beats?year=2023-24&amp;quarter=2").</summary>
+    protected void GoTo(string relativeUrl) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
+
+    /// <summary>Text as a person reads it: each run of white space one space, none at either end.</summary>
+    protected static string Words(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>MudBlazor's services can only be disposed asynchronously; xunit 2 disposes test classes synchronously.</summary>
     protected override void Dispose(bool disposing)
