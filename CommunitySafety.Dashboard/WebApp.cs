@@ -2,6 +2,7 @@ using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Hosting;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
 using CommunitySafety.Data;
@@ -21,7 +22,9 @@ public static class WebApp
 
     public static async Task RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app's own folder, not the current one: a published app finds its settings, static files, sample data
+        // and plan files wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
@@ -41,23 +44,35 @@ public static class WebApp
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddProxyHeaders(builder.Configuration);
+        builder.Services.AddPersistedKeys(builder.Configuration, connectionString);
+        builder.Services.AddDashboardRateLimits(builder.Configuration);
+        builder.Services.AddDashboardHealth();
+        builder.Services.AddHostedService<ChangeLog>();
 
         var app = builder.Build();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
         UploadSpool.SweepStale(ImportsPage.UploadRootFor(settings)); // what a stopped process left half-uploaded
         await Database.PrepareAsync(dbFactory);
-        if (app.Configuration.GetValue("SampleData:Enabled", true))
+        // Sample data only where asked for: on by default in Development, off elsewhere unless SampleData:Enabled=true.
+        if (app.Configuration.GetValue("SampleData:Enabled", app.Environment.IsDevelopment()))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
         if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
             await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
 
+        app.UseForwardedHeaders();
+        app.UseRequestLog();
+        app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRouting();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardHealth();
         app.MapDashboardApi();
         app.MapActionPlanApi();
         ErrorReportDownloads.MapErrorReports(app);
