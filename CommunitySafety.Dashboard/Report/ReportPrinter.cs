@@ -20,6 +20,7 @@ public sealed class ReportPrinter(IServer server, IConfiguration configuration, 
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
     public const string ChromiumMissing = "The server cannot make PDFs because Chromium is not installed: apt-get install chromium";
+    public const string Busy = "The server is busy making other PDFs; try again in a minute.";
 
     private readonly int _concurrentPrints = Math.Max(1, configuration.GetValue("Report:ConcurrentPrints", 2));
     private readonly int _queueLength = Math.Max(0, configuration.GetValue("Report:QueueLength", 8));
@@ -48,7 +49,7 @@ public sealed class ReportPrinter(IServer server, IConfiguration configuration, 
         if (Interlocked.Increment(ref _admitted) > _concurrentPrints + _queueLength)
         {
             Interlocked.Decrement(ref _admitted);
-            return new(null, $"The server is already making {_concurrentPrints + _queueLength} PDFs; try again in a minute.");
+            return new(null, Busy);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
