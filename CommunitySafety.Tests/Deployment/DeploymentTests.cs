@@ -30,6 +30,24 @@ public class DeploymentTests(PublishedDeployment deployment, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_systemd_unit_the_backup_service_and_its_timer_pass_systemd_analyze()
+    {
+        const string analyze = "/usr/bin/systemd-analyze";
+        Assert.True(File.Exists(analyze), $"{analyze} is missing (Debian's systemd package); it checks the unit files of deploy/.");
+        var start = new ProcessStartInfo(analyze) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = PublishedDeployment.DeployFolder };
+        foreach (var unit in new[] { "community-safety.service", "community-safety-backup.service", "community-safety-backup.timer" })
+            start.ArgumentList.Add(Path.Combine(PublishedDeployment.DeployFolder, unit));
+        start.ArgumentList.Insert(0, "verify");
+        using var process = Process.Start(start)!;
+        var said = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        // systemd-analyze exits 0 even for an unknown key, so what it says about our files is the verdict.
+        var aboutOurs = said.Split('\n').Where(line => line.Contains("community-safety", StringComparison.Ordinal)).ToList();
+        Assert.True(process.ExitCode == 0 && aboutOurs.Count == 0, $"systemd-analyze verify ({process.ExitCode}):\n{said}");
+    }
+
+    [Fact]
     public async Task Through_nginx_a_page_draws_a_command_line_import_shows_up_live_the_pdf_downloads_and_the_pdf_limit_holds()
     {
         var page = await deployment.NewPageAsync();
