@@ -10,27 +10,24 @@ namespace CommunitySafety.Dashboard.Hosting;
 /// <item><see cref="SignIn"/>: sign-in attempts, RateLimits:SignInPerMinute per address (default 10); the sign-in
 /// endpoint also asks <see cref="SignInAccounts"/> per account, RateLimits:SignInPerAccountPer15Minutes (default 10).</item>
 /// <item><see cref="Pdf"/>: GET /api/report.pdf, RateLimits:PdfPerMinute per address (default 10).</item>
-/// <item><see cref="Writes"/>: HTTP endpoints that change data, RateLimits:WritesPerMinute per address (default 30).</item>
 /// </list>
-/// Over a limit the answer is 429 with a sentence and a Retry-After header.
+/// Over a limit the answer is 429 with a sentence and a Retry-After header. Imports, undo and return edits have no HTTP
+/// endpoint to limit: they go through the page's live (Blazor) connection, where imports already run one at a time.
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Pdf = "pdf";
-    public const string Writes = "writes";
 
     public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var pdfPerMinute = configuration.GetValue("RateLimits:PdfPerMinute", 10);
-        var writesPerMinute = configuration.GetValue("RateLimits:WritesPerMinute", 30);
         services.AddSingleton(new SignInAccounts(configuration.GetValue("RateLimits:SignInPerAccountPer15Minutes", 10)));
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(SignIn, context => PerAddress(context, signInPerMinute));
             options.AddPolicy(Pdf, context => PerAddress(context, pdfPerMinute));
-            options.AddPolicy(Writes, context => PerAddress(context, writesPerMinute));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;
