@@ -3,12 +3,17 @@ using CommunitySafety.Dashboard.Hosting;
 using CommunitySafety.Data;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Tests.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySafety.Tests.Hosting;
 
@@ -67,6 +72,29 @@ public class HostingTests
 
         var wrong = Assert.Throws<InvalidOperationException>(() => ProxyHeaders.KnownProxies(Settings((ProxyHeaders.KnownProxiesSetting, "proxy.council.local"))));
         Assert.Equal("ForwardedHeaders:KnownProxies holds 'proxy.council.local', which is not an IP address.", wrong.Message);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", null, "https", "203.0.113.9")]
+    [InlineData("10.0.0.5", null, "http", "10.0.0.5")]
+    [InlineData("10.0.0.5", "10.0.0.5", "https", "203.0.113.9")]
+    public async Task Forwarded_headers_change_the_scheme_and_address_only_when_the_request_comes_from_a_known_proxy(
+        string from, string? knownProxies, string expectedScheme, string expectedAddress)
+    {
+        var configuration = knownProxies is null ? Settings() : Settings((ProxyHeaders.KnownProxiesSetting, knownProxies));
+        await using var services = new ServiceCollection().AddLogging().AddProxyHeaders(configuration).BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Connection.RemoteIpAddress = IPAddress.Parse(from);
+        context.Request.Scheme = "http";
+        context.Request.Headers["X-Forwarded-For"] = "203.0.113.9";
+        context.Request.Headers["X-Forwarded-Proto"] = "https";
+        var middleware = new ForwardedHeadersMiddleware(_ => Task.CompletedTask, services.GetRequiredService<ILoggerFactory>(),
+            services.GetRequiredService<IOptions<ForwardedHeadersOptions>>());
+
+        await middleware.Invoke(context);
+
+        Assert.Equal(expectedScheme, context.Request.Scheme);
+        Assert.Equal(expectedAddress, context.Connection.RemoteIpAddress?.ToString());
     }
 
     [Fact]
