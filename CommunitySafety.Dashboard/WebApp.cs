@@ -2,6 +2,7 @@ using CommunitySafety.Dashboard.Api;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Components;
+using CommunitySafety.Dashboard.Hosting;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
 using CommunitySafety.Dashboard.Services;
@@ -22,7 +23,9 @@ public static class WebApp
 
     public static async Task RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app's own folder, not the current one: a published app finds its settings, static files, sample data
+        // and plan files wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
@@ -42,6 +45,11 @@ public static class WebApp
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddProxyHeaders(builder.Configuration);
+        builder.Services.AddPersistedKeys(builder.Configuration, connectionString);
+        builder.Services.AddDashboardRateLimits(builder.Configuration);
+        builder.Services.AddDashboardHealth();
+        builder.Services.AddHostedService<ChangeLog>();
 
         var app = builder.Build();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
@@ -49,18 +57,25 @@ public static class WebApp
         var swept = app.Services.GetRequiredService<StoredUploads>().SweepPartial(); // and half-copied
         if (swept > 0) app.Logger.LogWarning("{Sentence}", StoredUploads.SweptSentence(swept));
         await Database.PrepareAsync(dbFactory, log: sentence => app.Logger.LogWarning("{Sentence}", sentence));
-        if (app.Configuration.GetValue("SampleData:Enabled", true))
+        // Sample data only where asked for: on by default in Development, off elsewhere unless SampleData:Enabled=true.
+        if (app.Configuration.GetValue("SampleData:Enabled", app.Environment.IsDevelopment()))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
         if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
             await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
 
+        app.UseForwardedHeaders();
+        app.UseRequestLog();
+        app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRouting();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardHealth();
         app.MapDashboardApi();
         app.MapActionPlanApi();
         app.MapErrorReportApi();

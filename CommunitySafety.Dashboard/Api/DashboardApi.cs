@@ -14,7 +14,7 @@ public static class DashboardApi
         var api = endpoints.MapGroup("/api");
         api.MapGet("/summary", GetSummaryAsync);
         api.MapGet("/trends", GetTrendAsync);
-        api.MapGet("/report.pdf", GetReportPdfAsync);
+        api.MapGet("/report.pdf", GetReportPdfAsync).RequireRateLimiting(Hosting.RateLimits.Pdf);
         return endpoints;
     }
 

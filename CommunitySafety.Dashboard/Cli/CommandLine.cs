@@ -22,12 +22,14 @@ public static class CommandLine
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
           CommunitySafety.Dashboard benchmark --rows N [--json]
           CommunitySafety.Dashboard benchmark-upload --mb 150
+          CommunitySafety.Dashboard backup --to FILE [--db PATH]
+          CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
         With no verb, the dashboard web app starts.
         The database is --db PATH, or the setting ConnectionStrings:CommunitySafety
         (e.g. ConnectionStrings__CommunitySafety="Data Source=/tmp/x.db"); it is created when missing.
         """;
 
-    private static readonly string[] Verbs = ["import", "summary", "imports", "undo", "benchmark", "benchmark-upload", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "summary", "imports", "undo", "benchmark", "benchmark-upload", "backup", "restore", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -51,6 +53,8 @@ public static class CommandLine
                 "undo" => await UndoCommand.RunAsync(Arguments.Parse(words), Open),
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "benchmark-upload" => await BenchmarkUploadCommand.RunAsync(Arguments.Parse(words)),
+                "backup" => await BackupCommand.RunAsync(Arguments.Parse(words)),
+                "restore" => await RestoreCommand.RunAsync(Arguments.Parse(words, "--replace")),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"There is no command '{args[0]}'."),
             };

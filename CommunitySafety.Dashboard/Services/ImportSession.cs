@@ -168,7 +168,8 @@ public sealed class ImportSession(
         {
             CurrentFile = file.Name;
             Raise();
-            var path = await _spool!.SaveAsync(file, options.MaxUploadBytes, bytes =>
+            // The limit is for the upload in all: each file may use only what the ones before it left.
+            var path = await _spool!.SaveAsync(file, options.MaxUploadBytes - before, bytes =>
             {
                 BytesUploaded = before + bytes;
                 if (UploadPercent != lastPercent)
@@ -177,7 +178,7 @@ public sealed class ImportSession(
                     Raise();
                 }
             }, _closing.Token);
-            before += file.Size;
+            before += new FileInfo(path).Length;
             uploaded.Add(new UploadedFile(path, Path.GetFileName(file.Name)));
         }
         return uploaded;

@@ -27,13 +27,13 @@ public static class Settings
                 configuration.GetValue<int?>("Imports:MaxZipFiles")));
     }
 
-    public static DataSettings ForCommandLine(string? databasePath)
-    {
-        var configuration = new ConfigurationBuilder()
+    public static DataSettings ForCommandLine(string? databasePath) => From(CommandLineConfiguration(), databasePath);
+
+    /// <summary>The settings the command line reads: the app's appsettings.json, then environment variables.</summary>
+    public static IConfiguration CommandLineConfiguration() =>
+        new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        return From(configuration, databasePath);
-    }
 }

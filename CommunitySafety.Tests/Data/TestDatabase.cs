@@ -100,9 +100,12 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>Every row of every table, in order: two dumps are equal only if the database holds exactly the same.</summary>
-    public async Task<string> DumpAsync()
+    public Task<string> DumpAsync() => DumpAsync(ConnectionString);
+
+    /// <summary>Every row of every table of the database at <paramref name="connectionString"/>.</summary>
+    public static async Task<string> DumpAsync(string connectionString)
     {
-        await using var connection = new SqliteConnection(Database.NormalizeConnectionString(ConnectionString));
+        await using var connection = new SqliteConnection(Database.NormalizeConnectionString(connectionString));
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
