@@ -26,12 +26,9 @@ public sealed class ActionPlanService(
     public async Task<PlanView?> GetPlanAsync(FinancialQuarter period, PlanFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
-        var year = years.Where(y => string.CompareOrdinal(y, period.FinancialYear) <= 0).Max(StringComparer.Ordinal)
-                   ?? years.Min(StringComparer.Ordinal);
-        if (year is null || await LoadAsync(db, year, cancellationToken) is not { } plan) return null;
+        if (await PlanYearForAsync(db, period, cancellationToken) is not { } year || await LoadAsync(db, year, cancellationToken) is not { } plan)
+            return null;
         var lookup = new FigureLookup(figures, period);
-
         async Task<IReadOnlyList<LinkedFigure>> FiguresOf(IMeasured item)
         {
             var result = new List<LinkedFigure>();
@@ -39,41 +36,12 @@ public sealed class ActionPlanService(
             return result;
         }
 
-        var quarter = plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter;
-        var statusByAction = plan.Projects.Where(p => p.ActionId is not null)
-            .ToDictionary(p => p.ActionId!.Value, p =>
-            {
-                var row = ReturnBook.Latest(p.Returns).LastOrDefault(r => r.Quarter <= quarter);
-                return new ProjectStatus(p.Id, p.Name, row?.Quarter, row?.Rag);
-            });
-
+        var statusByAction = StatusByAction(plan, plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter);
         var priorities = new List<PriorityView>();
-        var shown = 0;
         foreach (var priority in plan.Priorities.OrderBy(p => p.Number))
         {
             if (filter.Priority is { } only && only != priority.Number) continue;
-            var objectives = new List<ObjectiveView>();
-            foreach (var objective in priority.Objectives.OrderBy(o => o.Position))
-            {
-                var objectiveFigures = await FiguresOf(objective);
-                var actions = new List<ActionView>();
-                foreach (var action in objective.Actions.OrderBy(a => a.Position))
-                {
-                    var view = new ActionView(action.Id, action.Text, action.SuccessMeasures, action.Lead, action.Funding, action.FundingAmount,
-                        await FiguresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id));
-                    if (Matches(view, objectiveFigures, filter)) actions.Add(view);
-                }
-                shown += actions.Count;
-                if (actions.Count > 0 || !filter.FiltersActions)
-                    objectives.Add(new ObjectiveView(objective.Id, objective.Text, objectiveFigures, objective.MeasureNote, actions));
-            }
-            if (objectives.Count == 0 && filter.FiltersActions) continue;
-
-            var indicators = new List<IndicatorView>();
-            foreach (var indicator in priority.HeadlineIndicators.OrderBy(i => i.Position))
-                indicators.Add(new IndicatorView(indicator.Text, await FiguresOf(indicator), indicator.MeasureNote));
-            priorities.Add(new PriorityView(priority.Number, priority.Name, priority.Description, priority.FocusAreas, priority.FocusNote,
-                priority.LinksToOtherPlans, priority.Funding, indicators, objectives));
+            if (await PriorityViewAsync(priority, filter, statusByAction, FiguresOf) is { } view) priorities.Add(view);
         }
 
         var allActions = plan.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).ToList();
@@ -86,8 +54,52 @@ public sealed class ActionPlanService(
             plan.Priorities.OrderBy(p => p.Number).Select(p => new PriorityChoice(p.Number, p.Name)).ToList(),
             allActions.Where(a => a.Lead is not null).Select(a => a.Lead!).Distinct(StringComparer.OrdinalIgnoreCase)
                 .Order(StringComparer.OrdinalIgnoreCase).ToList(),
-            shown,
+            priorities.SelectMany(p => p.Objectives).Sum(o => o.Actions.Count),
             allActions.Count);
+    }
+
+    /// <summary>The period's own year's plan or, when it has none, the latest plan before it (else the earliest).</summary>
+    private static async Task<string?> PlanYearForAsync(CommunitySafetyDb db, FinancialQuarter period, CancellationToken cancellationToken)
+    {
+        var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
+        return years.Where(y => string.CompareOrdinal(y, period.FinancialYear) <= 0).Max(StringComparer.Ordinal)
+               ?? years.Min(StringComparer.Ordinal);
+    }
+
+    /// <summary>Each action's OPCC project and its RAG as at the quarter.</summary>
+    private static Dictionary<int, ProjectStatus> StatusByAction(PlanYear plan, int quarter) =>
+        plan.Projects.Where(p => p.ActionId is not null)
+            .ToDictionary(p => p.ActionId!.Value, p =>
+            {
+                var row = ReturnBook.Latest(p.Returns).LastOrDefault(r => r.Quarter <= quarter);
+                return new ProjectStatus(p.Id, p.Name, row?.Quarter, row?.Rag);
+            });
+
+    /// <summary>A priority with the objectives and actions the filter keeps; null when the filter leaves it none.</summary>
+    private static async Task<PriorityView?> PriorityViewAsync(
+        PlanPriority priority, PlanFilter filter, Dictionary<int, ProjectStatus> statusByAction, Func<IMeasured, Task<IReadOnlyList<LinkedFigure>>> figuresOf)
+    {
+        var objectives = new List<ObjectiveView>();
+        foreach (var objective in priority.Objectives.OrderBy(o => o.Position))
+        {
+            var objectiveFigures = await figuresOf(objective);
+            var actions = new List<ActionView>();
+            foreach (var action in objective.Actions.OrderBy(a => a.Position))
+            {
+                var view = new ActionView(action.Id, action.Text, action.SuccessMeasures, action.Lead, action.Funding, action.FundingAmount,
+                    await figuresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id));
+                if (Matches(view, objectiveFigures, filter)) actions.Add(view);
+            }
+            if (actions.Count > 0 || !filter.FiltersActions)
+                objectives.Add(new ObjectiveView(objective.Id, objective.Text, objectiveFigures, objective.MeasureNote, actions));
+        }
+        if (objectives.Count == 0 && filter.FiltersActions) return null;
+
+        var indicators = new List<IndicatorView>();
+        foreach (var indicator in priority.HeadlineIndicators.OrderBy(i => i.Position))
+            indicators.Add(new IndicatorView(indicator.Text, await figuresOf(indicator), indicator.MeasureNote));
+        return new PriorityView(priority.Number, priority.Name, priority.Description, priority.FocusAreas, priority.FocusNote,
+            priority.LinksToOtherPlans, priority.Funding, indicators, objectives);
     }
 
     /// <summary>

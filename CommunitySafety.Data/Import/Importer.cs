@@ -84,23 +84,7 @@ public sealed class Importer(
             beatMap = map;
         }
 
-        ImportNames names;
-        Dictionary<string, int> alreadyImported;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            names = new ImportNames(area, beatMap,
-                await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken),
-                await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
-                await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken));
-            alreadyImported = request.RerunMonths is not null
-                ? [] // a re-run reads files already imported, on purpose
-                : (await db.ImportFiles
-                    .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
-                    .ToListAsync(cancellationToken))
-                .GroupBy(f => f.Sha256)
-                .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
-        }
-
+        var (names, alreadyImported) = await WhatIsKnownAsync(beatMap, rerun: request.RerunMonths is not null, cancellationToken);
         var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport, zipLimits);
         var files = reading.Files;
         if (reading.TotalErrors > 0)
@@ -113,6 +97,33 @@ public sealed class Importer(
                 Warnings = reading.Warnings,
             });
 
+        var prepared = Aggregate(request, reading, names, beatMap, turn);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            prepared.Preview = await ImportPreviews.BuildAsync(db, prepared, names, area, cancellationToken);
+        return prepared;
+    }
+
+    /// <summary>The names the data already has (so new ones are told apart) and the files already imported, by SHA-256.</summary>
+    private async Task<(ImportNames Names, Dictionary<string, int> AlreadyImported)> WhatIsKnownAsync(BeatMap? beatMap, bool rerun, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = new ImportNames(area, beatMap,
+            await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken),
+            await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
+            await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken));
+        if (rerun) return (names, []); // a re-run reads files already imported, on purpose
+        var alreadyImported = (await db.ImportFiles
+                .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
+                .ToListAsync(cancellationToken))
+            .GroupBy(f => f.Sha256)
+            .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
+        return (names, alreadyImported);
+    }
+
+    /// <summary>The files read, merged into one import's months, facts, counts and reasons; a re-run keeps only its months.</summary>
+    private static PreparedImport Aggregate(ImportRequest request, ImportReading reading, ImportNames names, BeatMap? beatMap, Turn turn)
+    {
+        var files = reading.Files;
         var months = MergeMonths(files);
         var facts = MergeFacts(files, names).ToList();
         var skipReasons = files.SelectMany(f => f.SkipReasons)
@@ -132,7 +143,7 @@ public sealed class Importer(
         var policeUk = files.Any(f => f.Format == ImportFormat.PoliceUk);
         var fileReports = files.Select(ToReport).ToList();
 
-        var prepared = new PreparedImport(turn)
+        return new PreparedImport(turn)
         {
             Request = request,
             Reading = reading,
@@ -146,9 +157,6 @@ public sealed class Importer(
             Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings)],
             Files = fileReports,
         };
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            prepared.Preview = await ImportPreviews.BuildAsync(db, prepared, names, area, cancellationToken);
-        return prepared;
     }
 
     /// <summary>
