@@ -37,6 +37,7 @@ public static class DataServices
             settings.Area,
             uploads: sp.GetRequiredService<StoredUploads>(),
             zipLimits: settings.ZipLimits));
+        services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();
         return services;

@@ -14,7 +14,7 @@ internal static class UndoCommand
             throw new UsageException("Name the import to undo by its number, as `imports` lists it: undo 3");
 
         await using var services = await open(arguments);
-        var report = await services.GetRequiredService<Importer>().UndoAsync(importId);
+        var report = await services.GetRequiredService<ImportService>().UndoAsync(importId);
         if (!report.Done)
         {
             Console.Error.WriteLine(report.Message);

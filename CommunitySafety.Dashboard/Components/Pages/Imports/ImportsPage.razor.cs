@@ -13,12 +13,12 @@ public sealed partial class ImportsPage
     private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private ImportHistoryPanel _history = null!;
 
-    [Inject] private Importer Importer { get; set; } = null!;
-    [Inject] private BeatMapStore BeatMaps { get; set; } = null!;
+    [Inject] private ImportService Imports { get; set; } = null!;
     [Inject] private ErrorReportDownloads Downloads { get; set; } = null!;
     [Inject] private DataSettings Settings { get; set; } = null!;
     [Inject] private IOptions<ImportsOptions> ImportsOptions { get; set; } = null!;
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
 
     private ImportsOptions Options => ImportsOptions.Value;
 
@@ -28,7 +28,7 @@ public sealed partial class ImportsPage
 
     protected override void OnInitialized()
     {
-        Session = new ImportSession(Importer, BeatMaps, Downloads, UploadRoot, Options, Logger);
+        Session = new ImportSession(Imports.Importer, Imports.BeatMaps, Downloads, UploadRoot, Options, Logger);
         Session.Changed += OnSessionChanged;
     }
 
@@ -42,7 +42,7 @@ public sealed partial class ImportsPage
         StateHasChanged();
     }
 
-    private Timer? _previewExpiry;
+    private ITimer? _previewExpiry;
 
     private void OnSessionChanged() => _ = InvokeAsync(() =>
     {
@@ -59,7 +59,7 @@ public sealed partial class ImportsPage
             _previewExpiry = null;
             return;
         }
-        _previewExpiry ??= new Timer(_ => _ = InvokeAsync(Session.ExpirePreview), null, Options.PreviewLifetime, Timeout.InfiniteTimeSpan);
+        _previewExpiry ??= Time.CreateTimer(_ => _ = InvokeAsync(Session.ExpirePreview), null, Options.PreviewLifetime, Timeout.InfiniteTimeSpan);
     }
 
     private async Task CommitAsync()
