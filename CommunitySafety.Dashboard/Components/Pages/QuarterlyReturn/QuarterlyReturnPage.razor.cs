@@ -13,10 +13,8 @@ public partial class QuarterlyReturnPage
 
     private ReturnsView? _view;
     private bool _loaded;
-    private string? _loadProblem;
     private int? _editingProjectId;
     private bool _confirmNextQuarter;
-    private IDisposable? _subscription;
 
     /// <summary>The plan year; the latest when absent.</summary>
     [SupplyParameterFromQuery(Name = PeriodChoice.YearKey)] public string? Year { get; set; }
@@ -27,36 +25,21 @@ public partial class QuarterlyReturnPage
     // Read as text: an address someone mistyped (quarter=x) shows the open quarter instead of failing.
     private int? Quarter => int.TryParse(QuarterText, out var quarter) ? quarter : null;
 
-    protected override void OnInitialized()
-    {
-        // Another officer's save reaches this page through the change log, as imports do.
-        _subscription = Notifier.Subscribe(change =>
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            });
-            return Task.CompletedTask;
-        });
-    }
+    protected override string LoadFailedSentence => LoadFailedMessage;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    // Another officer's save reaches this page through the change log, as imports do.
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         try
         {
             // A year that has no plan falls back to the latest year's rather than showing nothing.
-            _view = await Plans.GetReturnsAsync(Year) ?? await Plans.GetReturnsAsync(null);
-            _loadProblem = null;
+            var view = await Plans.GetReturnsAsync(Year, cancellationToken) ?? await Plans.GetReturnsAsync(null, cancellationToken);
+            if (IsLatest(cancellationToken)) _view = view;
         }
-        catch (Exception exception)
+        finally
         {
-            Logger.LogError(exception, "Loading the OPCC return failed");
-            _loadProblem = LoadFailedMessage;
+            _loaded = true;
         }
-        _loaded = true;
     }
 
     private QuarterReturnView ShownQuarter(ReturnsView view) =>
@@ -80,7 +63,7 @@ public partial class QuarterlyReturnPage
         if (saved)
         {
             Snackbar.Add("The return has been saved.", Severity.Success);
-            await LoadAsync();
+            await RefreshAsync();
         }
     }
 
@@ -93,13 +76,7 @@ public partial class QuarterlyReturnPage
             Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);
             return;
         }
-        await LoadAsync();
+        await RefreshAsync();
         Go(_view!.FinancialYear, _view.OpenQuarter);
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
