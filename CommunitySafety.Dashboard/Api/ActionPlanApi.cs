@@ -20,9 +20,6 @@ public static class ActionPlanApi
     }
 
     /// <summary>The page's download link for a quarter's return.</summary>
-    public static string ReturnUrl(string financialYear, int quarter, ReturnFileFormat format) =>
-        $"api/action-plan/return.{(format == ReturnFileFormat.Xlsx ? "xlsx" : "csv")}?year={financialYear}&quarter={quarter}";
-
     internal static async Task<IResult> DownloadAsync(
         string? year, string? quarter, ReturnFileFormat format, IActionPlanService plans, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class ErrorReportDownloads
     {
         var id = Guid.NewGuid();
         _paths[id] = path;
-        return Url(id);
+        return Links.ErrorReport(id);
     }
 
     public void Remove(string? url)
@@ -26,5 +26,4 @@ public sealed class ErrorReportDownloads
 
     public string? PathOf(Guid id) => _paths.TryGetValue(id, out var path) && File.Exists(path) ? path : null;
 
-    public static string Url(Guid id) => $"imports/error-report/{id:N}";
 }

@@ -2,6 +2,7 @@ using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -42,12 +43,11 @@ public partial class ActionPlanPage
     private static string FundingText(ActionView action) => (action.Funding, action.FundingAmount) switch
     {
         (null, null) => "None named",
-        (null, { } amount) => $"£{amount:N0}",
+        (null, { } amount) => Words.WholePounds(amount),
         ({ } words, _) => words,
     };
 
-    private static string ReturnLink(PlanView plan, ProjectStatus project) =>
-        $"action-plan/return?{PeriodChoice.YearKey}={plan.FinancialYear}" + (project.Quarter is { } q ? $"&{PeriodChoice.QuarterKey}={q}" : "");
+    private static string ReturnLink(PlanView plan, ProjectStatus project) => Links.Return(plan.FinancialYear, project.Quarter);
 
     private static string FocusText(PriorityView priority) =>
         string.Join("; ", priority.FocusAreas) + (priority.FocusNote is null ? "" : $" ({priority.FocusNote})");

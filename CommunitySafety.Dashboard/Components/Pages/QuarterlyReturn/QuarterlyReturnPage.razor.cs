@@ -47,8 +47,7 @@ public partial class QuarterlyReturnPage
         ?? view.Quarters.FirstOrDefault(q => q.IsOpen)
         ?? new QuarterReturnView(0, "No return yet", false, [], view.Spend);
 
-    private static string QuarterLink(ReturnsView view, int quarter) =>
-        $"action-plan/return?{PeriodChoice.YearKey}={view.FinancialYear}&{PeriodChoice.QuarterKey}={quarter}";
+    private static string QuarterLink(ReturnsView view, int quarter) => Links.Return(view.FinancialYear, quarter);
 
     private void Go(string year, int? quarter) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
