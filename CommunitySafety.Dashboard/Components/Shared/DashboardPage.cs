@@ -47,6 +47,12 @@ public abstract class DashboardPage<TFigures> : LiveComponent where TFigures : c
         Period = selection.Period;
         PeriodProblem = selection.Problem;
         Figures = figures;
+        FiguresLoaded(figures);
         Context.Show(overview, selection.Period);
+    }
+
+    /// <summary>Called as new figures are shown, before anything is drawn with them.</summary>
+    protected virtual void FiguresLoaded(TFigures? figures)
+    {
     }
 }

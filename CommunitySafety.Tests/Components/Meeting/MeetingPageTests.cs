@@ -25,8 +25,7 @@ public sealed class MeetingPageTests : PlanComponentTestContext
     public MeetingPageTests()
     {
         // The page measures each slide's body, as a browser lays it out, to size its charts, and renders again with
-        // the height. (Only that second render brings the counter and the Next button up to the deck's size: the
-        // deck is resized while the slide renders, after the header and the buttons.)
+        // the height.
         var module = JSInterop.SetupModule("./Components/Pages/Meeting/MeetingPage.razor.js");
         module.Mode = JSRuntimeMode.Loose;
         module.Setup<int>("height", _ => true).SetResult(700);
@@ -42,6 +41,19 @@ public sealed class MeetingPageTests : PlanComponentTestContext
     }
 
     private static void Next(IRenderedComponent<MeetingPage> page) => NextButton(page).Click();
+
+    [Fact]
+    public void The_counter_and_next_button_know_every_slide_from_the_first_render_even_before_the_slide_is_measured()
+    {
+        // A browser that has not measured the slide yet (height 0 is what the first measurement gives): no second render.
+        var module = JSInterop.SetupModule("./Components/Pages/Meeting/MeetingPage.razor.js");
+        module.Setup<int>("height", _ => true).SetResult(0);
+
+        var page = Open();
+
+        Assert.Equal($"1 of {SlideTitles.Length}", page.Find(".slide-counter").TextContent);
+        Assert.False(NextButton(page).HasAttribute("disabled"));
+    }
 
     private static AngleSharp.Dom.IElement NextButton(IRenderedComponent<MeetingPage> page) =>
         page.FindAll(".meeting-controls button").Single(b => b.TextContent.Contains("Next", StringComparison.Ordinal));
