@@ -4,10 +4,13 @@ using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Data;
+using CommunitySafety.Data.Access;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -36,7 +39,10 @@ public static class WebApp
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddSingleton<ReportPrinter>();
-        builder.Services.AddSingleton<EditorName>();
+        builder.AddDashboardAccess();
+        // Keys that protect sign-in cookies and forms, kept beside the database so a restart does not sign everyone out.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.Files, "keys")))
+            .SetApplicationName("CommunitySafety.Dashboard");
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -50,16 +56,21 @@ public static class WebApp
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
         if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
             await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
+        await FirstAdmin.PrintSetUpLinkIfNoUsersAsync(app);
 
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardApi();
         app.MapActionPlanApi();
+        app.MapImportsApi();
+        app.MapAccountEndpoints();
         ErrorReportDownloads.MapErrorReports(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();

@@ -34,7 +34,8 @@ public sealed class ErrorReportDownloads
             downloads.PathOf(id) is { } path
                 ? Results.File(path, "text/csv; charset=utf-8", FileName)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This error report is no longer available",
-                    detail: "An error report is kept only while the Imports page that made it is open. Upload the file again to see its errors."));
+                    detail: "An error report is kept only while the Imports page that made it is open. Upload the file again to see its errors."))
+            .RequireAuthorization(Services.Access.Policies.Import);
         return endpoints;
     }
 }

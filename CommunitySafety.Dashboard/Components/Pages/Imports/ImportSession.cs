@@ -1,4 +1,6 @@
 using System.Globalization;
+using CommunitySafety.Data.Access;
+using CommunitySafety.Data.Audit;
 using CommunitySafety.Data.Import;
 
 namespace CommunitySafety.Dashboard.Components.Pages.Imports;
@@ -19,16 +21,19 @@ public sealed class ImportsOptions
 /// <summary>
 /// One analyst's import on the Imports page: files streamed to disk, read and checked (the preview), then imported
 /// or cancelled. Holds the import turn from the preview until Import or Cancel, so what the preview says stays true.
-/// Disposing it (the page closed, the browser gone) cancels what is under way and deletes its files.
+/// Disposing it (the page closed, the browser gone) cancels what is under way and deletes its files. The import is
+/// recorded as the person's, and its outcome goes into the audit trail. The page and POST /api/imports both use it.
 /// </summary>
 public sealed class ImportSession(
-    Importer importer, BeatMapStore beatMaps, ErrorReportDownloads downloads, string uploadRoot, ImportsOptions options, ILogger logger) : IDisposable
+    Importer importer, BeatMapStore beatMaps, ErrorReportDownloads downloads, string uploadRoot, ImportsOptions options, ILogger logger,
+    Func<Task<Person>> person, AuditLog audit) : IDisposable
 {
     public const int ErrorsShown = 200;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly CancellationTokenSource _closing = new();
     private UploadSpool? _spool;
+    private Person? _person;
 
     public ImportStep Step { get; private set; } = ImportStep.Choosing;
     public long BytesUploaded { get; private set; }
@@ -87,7 +92,8 @@ public sealed class ImportSession(
             var errorReport = _spool.PathFor(ErrorReportDownloads.FileName);
             Step = Importer.IsBusy ? ImportStep.Waiting : ImportStep.Reading;
             Raise();
-            var request = new ImportRequest(uploaded, ImportFormat.Auto, beatMaps.CurrentPath, ImportedBy: null,
+            _person = await person();
+            var request = new ImportRequest(uploaded, ImportFormat.Auto, beatMaps.CurrentPath, ImportedBy: _person.Name,
                 new Progress(this), errorReport);
             var prepared = await Task.Run(() => importer.PrepareAsync(request, _closing.Token), _closing.Token);
             if (_closing.IsCancellationRequested)
@@ -105,6 +111,8 @@ public sealed class ImportSession(
                 Report = prepared.Report;
                 Step = Report.Outcome == ImportOutcome.Refused ? ImportStep.Refused : ImportStep.Unchanged;
                 if (Report.Outcome == ImportOutcome.Refused && File.Exists(errorReport)) ErrorReportUrl = downloads.Add(errorReport);
+                await audit.WriteAsync(_person.Actor, AuditKinds.Import, $"{FileNames(files)}: {Report.Message}",
+                    Report.Outcome == ImportOutcome.Refused ? AuditOutcomes.Refused : AuditOutcomes.Done);
             }
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
@@ -136,6 +144,9 @@ public sealed class ImportSession(
         {
             Report = await Task.Run(() => importer.CommitAsync(Prepared, beatAliases, _closing.Token));
             Step = ImportStep.Done;
+            await audit.WriteAsync((_person ?? await person()).Actor, AuditKinds.Import,
+                $"Import {Report.ImportId}: {string.Join(", ", Report.Files.Select(f => f.FileName))}: {Report.Message}",
+                Report.Outcome == ImportOutcome.Refused ? AuditOutcomes.Refused : AuditOutcomes.Done);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -192,6 +203,8 @@ public sealed class ImportSession(
         }
         return uploaded;
     }
+
+    private static string FileNames(IReadOnlyList<IncomingFile> files) => string.Join(", ", files.Select(f => Path.GetFileName(f.Name)));
 
     private void Fail(string problem)
     {

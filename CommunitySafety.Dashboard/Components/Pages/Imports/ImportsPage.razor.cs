@@ -18,6 +18,8 @@ public sealed partial class ImportsPage
     [Inject] private DataSettings Settings { get; set; } = null!;
     [Inject] private IOptions<ImportsOptions> ImportsOptions { get; set; } = null!;
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = null!;
+    [Inject] private Services.Access.CurrentPerson CurrentPerson { get; set; } = null!;
+    [Inject] private CommunitySafety.Data.Audit.AuditLog Audit { get; set; } = null!;
 
     private ImportsOptions Options => ImportsOptions.Value;
 
@@ -30,7 +32,7 @@ public sealed partial class ImportsPage
 
     protected override void OnInitialized()
     {
-        Session = new ImportSession(Importer, BeatMaps, Downloads, UploadRoot, Options, Logger);
+        Session = new ImportSession(Importer, BeatMaps, Downloads, UploadRoot, Options, Logger, CurrentPerson.GetAsync, Audit);
         Session.Changed += OnSessionChanged;
     }
 

@@ -40,7 +40,14 @@ public partial class QuarterlyReturnPage
         });
     }
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override async Task OnParametersSetAsync()
+    {
+        _person ??= await CurrentPerson.GetAsync();
+        await LoadAsync();
+    }
+
+    /// <summary>Who is looking: the Edit buttons and "Start the return" are offered only to those who may use them.</summary>
+    private CommunitySafety.Data.Access.Person? _person;
 
     private async Task LoadAsync()
     {
@@ -86,7 +93,7 @@ public partial class QuarterlyReturnPage
     private async Task StartNextQuarterAsync()
     {
         _confirmNextQuarter = false;
-        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, Editor.Name);
+        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, await CurrentPerson.GetAsync());
         if (!outcome.Saved)
         {
             Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);
