@@ -1,6 +1,8 @@
 using Bunit;
+using Bunit.TestDoubles;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Data;
 using CommunitySafety.Data.Figures;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,12 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<IFiguresService>(Figures);
         Services.AddSingleton(Notifier);
         Services.AddScoped<DashboardContext>();
+        Authorization = AddAuthorization();
+        Services.AddScoped<CurrentPerson>();
     }
+
+    /// <summary>Who is signed in: nobody until a test (or its context) says so.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeFiguresService Figures { get; } = new();
 

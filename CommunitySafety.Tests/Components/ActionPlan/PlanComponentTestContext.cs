@@ -1,4 +1,6 @@
-using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services.Access;
+using CommunitySafety.Data.Audit;
+using CommunitySafety.Data.Model;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Tests.Data.ActionPlan;
 using Microsoft.AspNetCore.Components;
@@ -19,11 +21,12 @@ public abstract class PlanComponentTestContext : ComponentTestContext, IAsyncLif
     public async Task InitializeAsync()
     {
         Database = await PlanDatabase.CreateAsync(withSampleData: false);
-        Plans = new ActionPlanService(Database.DbFactory, Figures, TimeProvider.System);
+        Plans = new ActionPlanService(Database.DbFactory, Figures, TimeProvider.System, new AuditLog(Database.DbFactory, TimeProvider.System));
         Services.AddSingleton(Plans);
-        Services.AddSingleton(new EditorName(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ActionPlan:EditorName"] = Officer })
-            .Build()));
+        // The officer is a Manager: every row of the return can be edited and a quarter started.
+        Authorization.SetAuthorized(Officer);
+        Authorization.SetRoles(Roles.Manager);
+        Authorization.SetPolicies(Policies.View, Policies.EditReturns, Policies.Manage);
     }
 
     public async Task DisposeAsync() => await Database.DisposeAsync();

@@ -33,6 +33,10 @@ public abstract class ImportsPageTestContext : ComponentTestContext, IAsyncLifet
         Services.AddSingleton(data.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ErrorReportDownloads>();
+        Services.AddSingleton(data.GetRequiredService<CommunitySafety.Data.Audit.AuditLog>());
+        Authorization.SetAuthorized("Test analyst");
+        Authorization.SetRoles(CommunitySafety.Data.Model.Roles.Analyst);
+        Authorization.SetPolicies(CommunitySafety.Dashboard.Services.Access.Policies.View, CommunitySafety.Dashboard.Services.Access.Policies.Import);
         Services.AddSingleton<IOptions<ImportsOptions>>(Microsoft.Extensions.Options.Options.Create(Options));
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
