@@ -47,7 +47,7 @@ public static class ImportsApi
 
         return session.Step switch
         {
-            ImportStep.Preview => Json(StatusCodes.Status200OK, new { outcome = "preview", message = "Nothing was changed: this is what importing the files would do.", preview = session.Prepared!.Preview }),
+            ImportStep.Preview => Json(StatusCodes.Status200OK, new { outcome = "preview", message = "Nothing was changed: this is what importing the files would do.", preview = Preview(session.Prepared!.Preview) }),
             ImportStep.Done => Json(StatusCodes.Status200OK, Outcome("imported", session.Report!)),
             ImportStep.Unchanged => Json(StatusCodes.Status200OK, Outcome("unchanged", session.Report!)),
             ImportStep.Refused => Json(StatusCodes.Status422UnprocessableEntity, Outcome("refused", session.Report!)),
@@ -68,6 +68,25 @@ public static class ImportsApi
         months = report.Months,
         report.TotalErrors,
         errors = report.Errors.Select(e => new { file = e.File, line = e.Line, column = e.Column, found = e.Value, expected = e.Problem, message = e.ToString() }),
+    };
+
+    /// <summary>The Imports page's preview as a document: the quarter as its name, the figures' counts before and after.</summary>
+    private static object Preview(ImportPreview preview) => new
+    {
+        preview.Formats,
+        preview.Files,
+        preview.Months,
+        preview.Beats,
+        preview.NewBeats,
+        preview.RowsRead,
+        preview.RowsKept,
+        preview.RowsSkipped,
+        preview.SkipReasons,
+        preview.Warnings,
+        qualityWarnings = preview.QualityWarnings.Select(w => w.Text),
+        preview.BeatSuggestions,
+        quarter = preview.Quarter?.ToString(),
+        figures = preview.Figures.Select(f => new { f.Name, before = f.Before, after = f.After }),
     };
 
     private static IResult Json(int status, object body) => Results.Json(body, SummaryJson.Options, statusCode: status);
