@@ -1,4 +1,11 @@
+using System.Security.Claims;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services.Access;
+using CommunitySafety.Data.Model;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +20,8 @@ public sealed record PrintResult(byte[]? Pdf, string? Problem);
 /// Prints the app's own /report page to PDF with headless Chromium, so the download is the same document as
 /// the browser's print. One print at a time: each starts a browser, and the server may have only a core or two.
 /// </summary>
-public sealed class ReportPrinter(IServer server, IConfiguration configuration, ILogger<ReportPrinter> logger)
+public sealed class ReportPrinter(
+    IServer server, IConfiguration configuration, ILogger<ReportPrinter> logger, IOptionsMonitor<CookieAuthenticationOptions> cookies, TimeProvider time)
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
     public const string ChromiumMissing = "The server cannot make PDFs because Chromium is not installed: apt-get install chromium";
@@ -39,7 +47,9 @@ public sealed class ReportPrinter(IServer server, IConfiguration configuration, 
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
             });
-            var page = await browser.NewPageAsync();
+            var context = await browser.NewContextAsync();
+            await context.AddCookiesAsync([PrinterCookie(url)]);
+            var page = await context.NewPageAsync();
             await page.GotoAsync(url.ToString());
             // The page marks itself ready once its figures are loaded and every chart is drawn.
             await page.Locator("[data-report-ready=true]").WaitForAsync(new() { Timeout = (float)DrawTimeout.TotalMilliseconds });
@@ -60,6 +70,28 @@ public sealed class ReportPrinter(IServer server, IConfiguration configuration, 
         {
             _onePrintAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// The printer's own browser is signed in as a Viewer for five minutes (the /report page needs the View policy
+    /// when anonymous viewing is off): a sign-in cookie made here, never shown to anyone.
+    /// </summary>
+    private Cookie PrinterCookie(Uri url)
+    {
+        var options = cookies.Get(IdentityConstants.ApplicationScheme);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "Report printer"), new Claim(AccessClaims.DisplayName, "Report printer"), new Claim(ClaimTypes.Role, Roles.Viewer)],
+            IdentityConstants.ApplicationScheme);
+        var now = time.GetUtcNow();
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddMinutes(5) }, IdentityConstants.ApplicationScheme);
+        return new Cookie
+        {
+            Name = options.Cookie.Name!,
+            Value = options.TicketDataFormat.Protect(ticket),
+            Url = new Uri(url, "/").ToString(),
+            HttpOnly = true,
+        };
     }
 
     /// <summary>Where this server listens, as a browser on the same machine reaches it (a wildcard host becomes localhost).</summary>
