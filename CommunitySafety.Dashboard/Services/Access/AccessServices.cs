@@ -92,6 +92,9 @@ public static class AccessServices
             options.Scope.Add("openid");
             foreach (var scope in oidc.Scopes) options.Scope.Add(scope);
             options.CallbackPath = "/signin-oidc";
+            // The provider answers with a top-level GET (response_mode=query), which Lax cookies reach.
+            options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            options.NonceCookie.SameSite = SameSiteMode.Lax;
             if (!oidc.RequireHttpsMetadata)
             {
                 options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -99,6 +102,8 @@ public static class AccessServices
             }
             options.Events.OnRemoteFailure = context =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessServices))
+                    .LogWarning(context.Failure, "Organisation sign-in failed");
                 context.Response.Redirect("/Account/Login?problem=organisation");
                 context.HandleResponse();
                 return Task.CompletedTask;
