@@ -156,6 +156,27 @@ public class AccessTests : IClassFixture<DashboardServer>
         Assert.Contains(audit, e => e.Kind == "import" && e.Person.StartsWith("command line", StringComparison.Ordinal) && e.What.StartsWith("Import ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_account_pages_pass_axe()
+    {
+        var page = await server.NewPageAsync();
+        foreach (var path in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword?token=unknown", "/Account/AccessDenied" })
+        {
+            await page.GotoAsync(path);
+            await page.Locator("h1").WaitForAsync();
+            await Accessibility.AssertNoViolationsAsync(page, path);
+        }
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".field-problem").First).ToHaveTextAsync("Enter your email address.");
+        await Accessibility.AssertNoViolationsAsync(page, "/Account/Login with its problems shown");
+
+        var analyst = await server.NewPageAsync(role: "Analyst");
+        await analyst.GotoAsync("/Account/Manage");
+        await Expect(analyst.Locator(".account-roles")).ToHaveTextAsync("Analyst");
+        await Accessibility.AssertNoViolationsAsync(analyst, "/Account/Manage");
+    }
+
     private static async Task SignInFormAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");

@@ -23,7 +23,10 @@ public static class Pages
 
     public static readonly DashboardPage Imports = new("imports", "/imports", ".import-upload[data-ready='true']", HasCharts: false, Role: "Analyst");
 
-    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn, Imports];
+    public static readonly DashboardPage Users = new("users", "/admin/users", ".users-table", HasCharts: false, Role: "Admin");
+    public static readonly DashboardPage AuditTrail = new("audit-trail", "/admin/audit", ".audit-count", HasCharts: false, Role: "Admin");
+
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn, Imports, Users, AuditTrail];
 
     public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
 
