@@ -23,7 +23,10 @@ public class OrganisationSignInTests : IClassFixture<OidcDashboardServer>
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with your organisation account" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/imports", StringComparison.Ordinal) || url.Contains("problem=", StringComparison.Ordinal));
+        // Four redirects between two servers, the first of them fetching the provider's metadata and keys: on a busy
+        // two-core machine (every end-to-end server starting at once) that can take longer than the default 30 s.
+        await page.WaitForURLAsync(url => url.Contains("/imports", StringComparison.Ordinal) || url.Contains("problem=", StringComparison.Ordinal),
+            new() { Timeout = 120_000 });
         Assert.True(page.Url.Contains("/imports", StringComparison.Ordinal), $"The sign-in ended at {page.Url}:\n{server.Output}");
         await page.Locator(".import-upload[data-ready=true]").WaitForAsync();
         await Expect(page.Locator("[data-testid=signed-in-name]")).ToHaveTextAsync(OidcDashboardServer.Name);
