@@ -5,7 +5,9 @@ using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Hosting;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Dashboard.Services;
+using CommunitySafety.Data.Access;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
@@ -39,8 +41,8 @@ public static class WebApp
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddSingleton<ReportPrinter>();
-        builder.Services.AddSingleton<EditorName>();
         builder.Services.AddSingleton<AppName>();
+        builder.AddDashboardAccess();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -62,6 +64,7 @@ public static class WebApp
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
         if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
             await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
+        await FirstAdmin.PrintSetUpLinkIfNoUsersAsync(app);
 
         app.UseForwardedHeaders();
         app.UseRequestLog();
@@ -72,6 +75,8 @@ public static class WebApp
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -79,6 +84,8 @@ public static class WebApp
         app.MapDashboardApi();
         app.MapActionPlanApi();
         app.MapErrorReportApi();
+        app.MapImportsApi();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }

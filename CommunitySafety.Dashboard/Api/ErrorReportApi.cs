@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Services;
+using CommunitySafety.Dashboard.Services.Access;
 
 namespace CommunitySafety.Dashboard.Api;
 
@@ -11,7 +12,8 @@ public static class ErrorReportApi
             downloads.PathOf(id) is { } path
                 ? Results.File(path, "text/csv; charset=utf-8", ErrorReportDownloads.FileName)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This error report is no longer available",
-                    detail: "An error report is kept only while the Imports page that made it is open. Upload the file again to see its errors."));
+                    detail: "An error report is kept only while the Imports page that made it is open. Upload the file again to see its errors."))
+            .RequireAuthorization(Policies.Import);
         return endpoints;
     }
 }

@@ -15,6 +15,9 @@ internal static class UndoCommand
 
         await using var services = await open(arguments);
         var report = await services.GetRequiredService<ImportService>().UndoAsync(importId);
+        await services.GetRequiredService<CommunitySafety.Data.Audit.AuditLog>().WriteAsync(CommunitySafety.Data.Audit.AuditActor.CommandLine,
+            CommunitySafety.Data.Audit.AuditKinds.Undo, $"Undo of import {importId}: {report.Message}",
+            report.Done ? CommunitySafety.Data.Audit.AuditOutcomes.Done : CommunitySafety.Data.Audit.AuditOutcomes.Refused);
         if (!report.Done)
         {
             Console.Error.WriteLine(report.Message);

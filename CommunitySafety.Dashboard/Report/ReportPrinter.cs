@@ -1,8 +1,15 @@
+using System.Security.Claims;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data.Model;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace CommunitySafety.Dashboard.Report;
@@ -17,7 +24,9 @@ public sealed record PrintResult(byte[]? Pdf, string? Problem);
 /// Prints run Report:ConcurrentPrints at a time (default 2) with at most Report:QueueLength waiting (default 8); a
 /// print that cannot start or finish within Report:TimeoutSeconds (default 60) is given up with a sentence.
 /// </summary>
-public sealed class ReportPrinter(IServer server, IConfiguration configuration, ILogger<ReportPrinter> logger) : IAsyncDisposable
+public sealed class ReportPrinter(
+    IServer server, IConfiguration configuration, ILogger<ReportPrinter> logger, IOptionsMonitor<CookieAuthenticationOptions> cookies, TimeProvider time)
+    : IAsyncDisposable
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
     public const string ChromiumMissing = "The server cannot make PDFs because Chromium is not installed: apt-get install chromium";
@@ -65,6 +74,7 @@ public sealed class ReportPrinter(IServer server, IConfiguration configuration, 
             var context = await browser.NewContextAsync();
             try
             {
+                await context.AddCookiesAsync([PrinterCookie(url)]);
                 var page = await context.NewPageAsync();
                 var remaining = _timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 page.SetDefaultTimeout((float)Math.Max(1000, remaining.TotalMilliseconds));
@@ -174,6 +184,28 @@ public sealed class ReportPrinter(IServer server, IConfiguration configuration, 
         {
             _browserGate.Release();
         }
+    }
+
+    /// <summary>
+    /// The printer's own browser is signed in as a Viewer for five minutes (the /report page needs the View policy
+    /// when anonymous viewing is off): a sign-in cookie made here, never shown to anyone.
+    /// </summary>
+    private Cookie PrinterCookie(Uri url)
+    {
+        var options = cookies.Get(IdentityConstants.ApplicationScheme);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "Report printer"), new Claim(AccessClaims.DisplayName, "Report printer"), new Claim(ClaimTypes.Role, Roles.Viewer)],
+            IdentityConstants.ApplicationScheme);
+        var now = time.GetUtcNow();
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddMinutes(5) }, IdentityConstants.ApplicationScheme);
+        return new Cookie
+        {
+            Name = options.Cookie.Name!,
+            Value = options.TicketDataFormat.Protect(ticket),
+            Url = new Uri(url, "/").ToString(),
+            HttpOnly = true,
+        };
     }
 
     /// <summary>Where this server listens, as a browser on the same machine reaches it (a wildcard host becomes localhost).</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CommunitySafety.Data.Access;
+using CommunitySafety.Data.Audit;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
 
@@ -9,16 +11,19 @@ public enum ImportStep { Choosing, Uploading, Waiting, Reading, Preview, Refused
 /// <summary>
 /// One analyst's import on the Imports page: files streamed to disk, read and checked (the preview), then imported
 /// or cancelled. Holds the import turn from the preview until Import or Cancel, so what the preview says stays true.
-/// Disposing it (the page closed, the browser gone) cancels what is under way and deletes its files.
+/// Disposing it (the page closed, the browser gone) cancels what is under way and deletes its files. The import is
+/// recorded as the person's, and its outcome goes into the audit trail. The page and POST /api/imports both use it.
 /// </summary>
 public sealed class ImportSession(
-    Importer importer, BeatMapStore beatMaps, ErrorReportDownloads downloads, string uploadRoot, ImportsOptions options, ILogger logger) : IDisposable
+    Importer importer, BeatMapStore beatMaps, ErrorReportDownloads downloads, string uploadRoot, ImportsOptions options, ILogger logger,
+    Func<Task<Person>> person, AuditLog audit) : IDisposable
 {
     public const int ErrorsShown = 200;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly CancellationTokenSource _closing = new();
     private UploadSpool? _spool;
+    private Person? _person;
 
     public ImportStep Step { get; private set; } = ImportStep.Choosing;
     public long BytesUploaded { get; private set; }
@@ -77,7 +82,8 @@ public sealed class ImportSession(
             var errorReport = _spool.PathFor(ErrorReportDownloads.FileName);
             Step = importer.IsBusy ? ImportStep.Waiting : ImportStep.Reading;
             Raise();
-            var request = new ImportRequest(uploaded, ImportFormat.Auto, beatMaps.CurrentPath, ImportedBy: null,
+            _person = await person();
+            var request = new ImportRequest(uploaded, ImportFormat.Auto, beatMaps.CurrentPath, ImportedBy: _person.Name,
                 new Progress(this), errorReport);
             var prepared = await Task.Run(() => importer.PrepareAsync(request, _closing.Token), _closing.Token);
             if (_closing.IsCancellationRequested)
@@ -95,6 +101,8 @@ public sealed class ImportSession(
                 Report = prepared.Report;
                 Step = Report.Outcome == ImportOutcome.Refused ? ImportStep.Refused : ImportStep.Unchanged;
                 if (Report.Outcome == ImportOutcome.Refused && File.Exists(errorReport)) ErrorReportUrl = downloads.Add(errorReport);
+                await audit.WriteAsync(_person.Actor, AuditKinds.Import, $"{FileNames(files)}: {Report.Message}",
+                    Report.Outcome == ImportOutcome.Refused ? AuditOutcomes.Refused : AuditOutcomes.Done);
             }
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
@@ -126,6 +134,9 @@ public sealed class ImportSession(
         {
             Report = await Task.Run(() => importer.CommitAsync(Prepared, beatAliases, _closing.Token));
             Step = ImportStep.Done;
+            await audit.WriteAsync((_person ?? await person()).Actor, AuditKinds.Import,
+                $"Import {Report.ImportId}: {string.Join(", ", Report.Files.Select(f => f.FileName))}: {Report.Message}",
+                Report.Outcome == ImportOutcome.Refused ? AuditOutcomes.Refused : AuditOutcomes.Done);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -183,6 +194,8 @@ public sealed class ImportSession(
         }
         return uploaded;
     }
+
+    private static string FileNames(IReadOnlyList<IncomingFile> files) => string.Join(", ", files.Select(f => Path.GetFileName(f.Name)));
 
     private void Fail(string problem)
     {

@@ -1,3 +1,5 @@
+using CommunitySafety.Data.Access;
+using CommunitySafety.Data.Audit;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Storage;
@@ -8,7 +10,8 @@ namespace CommunitySafety.Data.ActionPlan;
 public sealed class ActionPlanService(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
     IFiguresService figures,
-    TimeProvider clock) : IActionPlanService
+    TimeProvider clock,
+    AuditLog audit) : IActionPlanService
 {
     /// <summary>Quarters in an item's small trend, the period's own last.</summary>
     public const int TrendQuarters = 8;
@@ -144,11 +147,12 @@ public sealed class ActionPlanService(
         plan.Projects.OrderBy(p => p.Position).Select(p =>
         {
             var row = ReturnBook.LatestFor(p.Returns, quarter);
-            return new ReturnRowView(p.Id, quarter, row?.Version ?? 0, ReturnRow.From(p.Name, row), row?.SavedBy, row?.SavedAt);
+            return new ReturnRowView(p.Id, quarter, row?.Version ?? 0, ReturnRow.From(p.Name, row), row?.SavedBy, row?.SavedAt, ProjectLead(plan, p));
         }).ToList();
 
-    public async Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, string savedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, Person editor, CancellationToken cancellationToken = default)
     {
+        var savedBy = editor.Name;
         var problems = ReturnEditing.Problems(edit);
         if (problems.Count > 0) return new SaveOutcome(false, problems);
         ReturnEditing.TryParseCost(edit.CostToDate, out var cost, out _);
@@ -162,6 +166,14 @@ public sealed class ActionPlanService(
             var project = plan?.Projects.FirstOrDefault(p => p.Id == edit.ProjectId);
             if (plan is null || project is null)
                 return SaveOutcome.Refused("That project is not in this year's plan any more; reload the page.");
+            var lead = ProjectLead(plan, project);
+            if (!editor.MayEditReturnOf(lead))
+            {
+                await audit.WriteAsync(editor.Actor, AuditKinds.ReturnEdit, $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name}", AuditOutcomes.Refused, cancellationToken);
+                return SaveOutcome.Refused(editor.Has(Roles.Lead)
+                    ? $"Only a Manager or the project's lead ({lead ?? "none named"}) can change the row of {project.Name}; your account's lead name is {editor.LeadName ?? "not set"}."
+                    : $"Only a Manager or the project's lead can change the row of {project.Name}.");
+            }
             var open = ReturnBook.OpenQuarter(plan);
             if (edit.Quarter != open)
                 return SaveOutcome.Refused(
@@ -189,6 +201,8 @@ public sealed class ActionPlanService(
             });
             db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{edit.Quarter} return for {project.Name} updated by {savedBy}" });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(editor.Actor, AuditKinds.ReturnEdit,
+                $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name} saved as version {(latest?.Version ?? 0) + 1}", cancellationToken: cancellationToken);
             return new SaveOutcome(true, []);
         }
         finally
@@ -197,8 +211,10 @@ public sealed class ActionPlanService(
         }
     }
 
-    public async Task<SaveOutcome> StartNextQuarterAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> StartNextQuarterAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
     {
+        var startedBy = starter.Name;
+        if (!starter.IsManager) return await RefuseStartAsync(starter, $"the next quarter's return of {financialYear}", cancellationToken);
         await _writing.WaitAsync(cancellationToken);
         try
         {
@@ -230,6 +246,7 @@ public sealed class ActionPlanService(
             }
             db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{next} {plan.FinancialYear} return started by {startedBy}" });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Q{next} {plan.FinancialYear} return started", cancellationToken: cancellationToken);
             return new SaveOutcome(true, []);
         }
         finally
@@ -238,8 +255,10 @@ public sealed class ActionPlanService(
         }
     }
 
-    public async Task<SaveOutcome> StartNextYearAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> StartNextYearAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
     {
+        var startedBy = starter.Name;
+        if (!starter.IsManager) return await RefuseStartAsync(starter, $"the plan of the year after {financialYear}", cancellationToken);
         await _writing.WaitAsync(cancellationToken);
         try
         {
@@ -266,6 +285,7 @@ public sealed class ActionPlanService(
             db.PlanYears.Add(PlanConversion.ToEntities(copy, startedBy, now));
             db.Changes.Add(new DataChangeRecord { At = now, Description = $"Action plan {nextYear} started from {plan.FinancialYear} by {startedBy}" });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Action plan {nextYear} started from {plan.FinancialYear}", cancellationToken: cancellationToken);
             return new SaveOutcome(true, []);
         }
         finally
@@ -273,6 +293,18 @@ public sealed class ActionPlanService(
             _writing.Release();
         }
     }
+
+    private async Task<SaveOutcome> RefuseStartAsync(Person starter, string what, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Start {what}", AuditOutcomes.Refused, cancellationToken);
+        return SaveOutcome.Refused("Only a Manager can start a quarter's return or a year's plan.");
+    }
+
+    /// <summary>The plan's Lead of the action a project delivers; null when it delivers none or the action names no lead.</summary>
+    private static string? ProjectLead(PlanYear plan, OpccProject project) =>
+        project.ActionId is { } actionId
+            ? plan.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).FirstOrDefault(a => a.Id == actionId)?.Lead
+            : null;
 
     /// <summary>"2023-2024", as plan titles write the year.</summary>
     private static string ToTitleYears(int startYear) => $"{startYear}-{startYear + 1}";

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using Bunit.TestDoubles;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data;
@@ -24,7 +26,12 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton(Notifier);
         Services.AddScoped<DashboardContext>();
         Services.AddSingleton(new AppName(new DataSettings("Data Source=:memory:")));
+        Authorization = AddAuthorization();
+        Services.AddScoped<CurrentPerson>();
     }
+
+    /// <summary>Who is signed in: nobody until a test (or its context) says so.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeFiguresService Figures { get; } = new();
 

@@ -1,12 +1,16 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using CommunitySafety.Dashboard.Report;
 using CommunitySafety.Data.Figures;
-using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySafety.Tests.Report;
 
@@ -50,7 +54,23 @@ public sealed class ReportPrinterLimitsTests : IAsyncLifetime
             ["Report:QueueLength"] = queue.ToString(),
             ["Report:TimeoutSeconds"] = timeoutSeconds.ToString(),
         }).Build(),
-        NullLogger<ReportPrinter>.Instance);
+        NullLogger<ReportPrinter>.Instance,
+        new PrinterCookies(),
+        TimeProvider.System);
+
+    /// <summary>The sign-in cookie options the printer signs its own browser in with, as the app's would be.</summary>
+    private sealed class PrinterCookies : IOptionsMonitor<CookieAuthenticationOptions>
+    {
+        public CookieAuthenticationOptions CurrentValue { get; } = new()
+        {
+            Cookie = { Name = "test-sign-in" },
+            TicketDataFormat = new TicketDataFormat(new EphemeralDataProtectionProvider().CreateProtector("report-printer-test")),
+        };
+
+        public CookieAuthenticationOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<CookieAuthenticationOptions, string?> listener) => null;
+    }
 
     [Fact]
     public async Task A_print_beyond_the_queue_is_turned_away_at_once_and_one_that_cannot_finish_ends_at_the_timeout_with_a_sentence()

@@ -1,5 +1,7 @@
-using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Audit;
+using CommunitySafety.Data.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,10 +19,11 @@ public abstract class PlanComponentTestContext : DataComponentTestContext
         await base.InitializeAsync();
         await PlanLoader.LoadIfEmptyAsync(Database.DbFactory, TimeProvider.System);
         // The plan's linked figures come from the fake figures, like the rest of the page's.
-        Plans = new ActionPlanService(Database.DbFactory, Figures, TimeProvider.System);
+        Plans = new ActionPlanService(Database.DbFactory, Figures, TimeProvider.System, new AuditLog(Database.DbFactory, TimeProvider.System));
         Services.AddSingleton(Plans);
-        Services.AddSingleton(new EditorName(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ActionPlan:EditorName"] = Officer })
-            .Build()));
+        // The officer is a Manager: every row of the return can be edited and a quarter started.
+        Authorization.SetAuthorized(Officer);
+        Authorization.SetRoles(Roles.Manager);
+        Authorization.SetPolicies(Policies.View, Policies.EditReturns, Policies.Manage);
     }
 }

@@ -21,6 +21,9 @@ public abstract class ImportsPageTestContext : DataComponentTestContext
         await base.InitializeAsync();
         await Database.ImportOkAsync(Database.WriteFile("earlier.csv", TestDatabase.Lines(Header, "2023-04,Harborough North,ASB,,,N,5")));
         Services.AddSingleton<ErrorReportDownloads>();
+        Authorization.SetAuthorized("Test analyst");
+        Authorization.SetRoles(CommunitySafety.Data.Model.Roles.Analyst);
+        Authorization.SetPolicies(CommunitySafety.Dashboard.Services.Access.Policies.View, CommunitySafety.Dashboard.Services.Access.Policies.Import);
         Services.AddSingleton<IOptions<ImportsOptions>>(Microsoft.Extensions.Options.Options.Create(Options));
     }
 

@@ -63,7 +63,7 @@ public partial class ActionPlanPage
 
     private async Task StartNextYearAsync(PlanView plan)
     {
-        var outcome = await Plans.StartNextYearAsync(plan.FinancialYear, Editor.Name);
+        var outcome = await Plans.StartNextYearAsync(plan.FinancialYear, await CurrentPerson.GetAsync());
         _confirmNextYear = false;
         if (outcome.Saved) Snackbar.Add("Next year's plan has been started: choose its year in the period picker to see it.", Severity.Success);
         else Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);

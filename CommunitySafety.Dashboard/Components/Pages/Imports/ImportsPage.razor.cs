@@ -19,6 +19,8 @@ public sealed partial class ImportsPage
     [Inject] private IOptions<ImportsOptions> ImportsOptions { get; set; } = null!;
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private Services.Access.CurrentPerson CurrentPerson { get; set; } = null!;
+    [Inject] private CommunitySafety.Data.Audit.AuditLog Audit { get; set; } = null!;
 
     private ImportsOptions Options => ImportsOptions.Value;
 
@@ -28,7 +30,7 @@ public sealed partial class ImportsPage
 
     protected override void OnInitialized()
     {
-        Session = new ImportSession(Imports.Importer, Imports.BeatMaps, Downloads, UploadRoot, Options, Logger);
+        Session = new ImportSession(Imports.Importer, Imports.BeatMaps, Downloads, UploadRoot, Options, Logger, CurrentPerson.GetAsync, Audit);
         Session.Changed += OnSessionChanged;
     }
 

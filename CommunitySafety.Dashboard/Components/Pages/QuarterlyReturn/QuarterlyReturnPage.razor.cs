@@ -27,9 +27,13 @@ public partial class QuarterlyReturnPage
 
     protected override string LoadFailedSentence => LoadFailedMessage;
 
+    /// <summary>Who is looking: the Edit buttons and "Start the return" are offered only to those who may use them.</summary>
+    private CommunitySafety.Data.Access.Person? _person;
+
     // Another officer's save reaches this page through the change log, as imports do.
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _person ??= await CurrentPerson.GetAsync();
         try
         {
             // A year that has no plan falls back to the latest year's rather than showing nothing.
@@ -69,7 +73,7 @@ public partial class QuarterlyReturnPage
     private async Task StartNextQuarterAsync()
     {
         _confirmNextQuarter = false;
-        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, Editor.Name);
+        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, await CurrentPerson.GetAsync());
         if (!outcome.Saved)
         {
             Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);
