@@ -111,7 +111,12 @@ public class DeploymentTests(PublishedDeployment deployment, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
 
-        using var page = await http.GetAsync($"{deployment.HttpsUrl}/");
+        // Anonymous viewing is off, as it should be for real data: the dashboard sends a stranger to sign in.
+        using var dashboard = await http.GetAsync($"{deployment.HttpsUrl}/");
+        Assert.Equal(HttpStatusCode.Found, dashboard.StatusCode);
+        Assert.Contains("/Account/Login", dashboard.Headers.Location?.ToString());
+
+        using var page = await http.GetAsync($"{deployment.HttpsUrl}/Account/Login");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
         Assert.Matches("script-src 'self' 'nonce-[^']+';", csp);

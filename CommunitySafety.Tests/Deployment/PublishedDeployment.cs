@@ -79,6 +79,11 @@ public sealed class PublishedDeployment : IAsyncLifetime
         var (importExit, importOutput) = await RunCommandLineAsync(["import", .. sample.Where(f => !f.EndsWith("2023-24-Q2.csv", StringComparison.Ordinal))]);
         if (importExit != 0) throw new InvalidOperationException($"The published command line could not import the sample data ({importExit}):\n{importOutput}");
 
+        // Anonymous viewing is off in the unit, so the browser signs in as a Viewer made the way the README says.
+        var (userExit, userOutput) = await RunCommandLineAsync(["users", "add", "--email", ViewerEmail, "--role", "Viewer", "--name", "Deployment viewer"]);
+        ViewerPassword = System.Text.RegularExpressions.Regex.Match(userOutput, @"Password \(shown only now[^)]*\): (\S+)").Groups[1].Value;
+        if (userExit != 0 || ViewerPassword.Length == 0) throw new InvalidOperationException($"The published command line could not add a Viewer ({userExit}):\n{userOutput}");
+
         _app = Start(words[0], words[1..], WorkingFolder, OnAppLine);
         await WaitForAsync(_app, () => AppOutput.Contains("Now listening on:", StringComparison.Ordinal), () => "The published app: " + AppOutput);
 
@@ -104,8 +109,19 @@ public sealed class PublishedDeployment : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(ViewerEmail);
+        await page.GetByLabel("Password").FillAsync(ViewerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
     }
+
+    public const string ViewerEmail = "viewer@deployment.test";
+
+    /// <summary>The Viewer's password, made and printed once by `users add`.</summary>
+    public string ViewerPassword { get; private set; } = "";
 
     /// <summary>The published command line, with the unit's settings, from an unrelated working folder.</summary>
     public Task<(int ExitCode, string Output)> RunCommandLineAsync(IEnumerable<string> arguments) =>
@@ -193,10 +209,14 @@ public sealed class PublishedDeployment : IAsyncLifetime
 
     private async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = WorkingFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = WorkingFolder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         SetEnvironment(start, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} could not be started.");
+        process.StandardInput.Close(); // nobody types: a command that would ask makes its own answer (a password) instead
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

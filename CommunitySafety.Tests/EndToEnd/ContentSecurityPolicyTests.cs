@@ -16,9 +16,9 @@ public class ContentSecurityPolicyTests(DashboardServer server)
     {
         public IPage Page { get; } = page;
 
-        public static async Task<WatchedPage> OpenAsync(DashboardServer server)
+        public static async Task<WatchedPage> OpenAsync(DashboardServer server, string? role = null)
         {
-            var page = await server.NewPageAsync(1366, 768);
+            var page = await server.NewPageAsync(1366, 768, role: role);
             await page.Context.AddInitScriptAsync("""
                 window.__cspViolations = [];
                 document.addEventListener('securitypolicyviolation', e =>
@@ -50,7 +50,7 @@ public class ContentSecurityPolicyTests(DashboardServer server)
     [MemberData(nameof(Pages.Names), MemberType = typeof(Pages))]
     public async Task The_page_and_its_charts_draw_with_no_policy_violation(string name)
     {
-        var watched = await WatchedPage.OpenAsync(server);
+        var watched = await WatchedPage.OpenAsync(server, Pages.Named(name).Role);
         var response = await watched.Page.GotoAsync(Pages.Named(name).Path);
         Assert.Matches("script-src 'self' 'nonce-[^']+';", response!.Headers["content-security-policy"]);
         await Pages.OpenAsync(watched.Page, Pages.Named(name));
