@@ -19,9 +19,17 @@ public static class DashboardApi
     }
 
     internal static async Task<IResult> GetSummaryAsync(
-        string? year, string? quarter, string? beat, IFiguresService figures, CancellationToken cancellationToken)
+        string? year, string? quarter, string? beat, string? area, IFiguresService figures, CancellationToken cancellationToken)
     {
         if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return BadRequest(problem);
+
+        if (!string.IsNullOrWhiteSpace(area))
+        {
+            var ofArea = await figures.GetAreaSummaryAsync(area.Trim(), period, string.IsNullOrWhiteSpace(beat) ? null : beat.Trim(), cancellationToken);
+            return ofArea is null
+                ? BadRequest(await UnknownAreaAsync(figures, area, cancellationToken))
+                : Results.Json(ofArea, SummaryJson.Options);
+        }
 
         var overview = await figures.GetOverviewAsync(cancellationToken);
         var beatName = KnownBeat(overview, beat, out var beatProblem);
@@ -63,6 +71,10 @@ public static class DashboardApi
             ? Results.File(pdf, "application/pdf", $"crime-and-asb-data-{period.FinancialYear}-q{period.Quarter}.pdf")
             : Results.Problem(detail: result.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The PDF could not be made");
     }
+
+    /// <summary>"area 'Blabby' is not an area the dashboard holds; the areas are Harborough, Blaby."</summary>
+    internal static async Task<string> UnknownAreaAsync(IFiguresService figures, string area, CancellationToken cancellationToken) =>
+        $"area '{area.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", await figures.GetAreasAsync(cancellationToken))}.";
 
     /// <summary>The beat as the data spells it; null (no problem) for the whole district.</summary>
     private static string? KnownBeat(DataOverview overview, string? beat, out string? problem)

@@ -15,8 +15,8 @@ public static class CommandLine
 
     private const string Usage = """
         Usage:
-          CommunitySafety.Dashboard import FILE... [--format auto|beat-extract|police-uk] [--beat-map FILE] [--db PATH]
-          CommunitySafety.Dashboard summary --year 2023-24 --quarter 1 [--json] [--db PATH]
+          CommunitySafety.Dashboard import FILE... [--format auto|beat-extract|police-uk] [--beat-map FILE] [--area NAME] [--db PATH]
+          CommunitySafety.Dashboard summary --year 2023-24 --quarter 1 [--area NAME] [--json] [--db PATH]
           CommunitySafety.Dashboard imports [--json] [--db PATH]
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
           CommunitySafety.Dashboard benchmark --rows N [--json]

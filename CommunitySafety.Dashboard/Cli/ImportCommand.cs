@@ -9,7 +9,7 @@ internal static class ImportCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, Func<Arguments, Task<ServiceProvider>> open)
     {
-        arguments.AllowOnly("--format", "--beat-map", "--db");
+        arguments.AllowOnly("--format", "--beat-map", "--db", "--area");
         if (arguments.Positional.Count == 0) throw new UsageException("Name at least one file to import.");
         var formatText = arguments.Value("--format") ?? "auto";
         if (!ImportFormatNames.TryParse(formatText, out var format))
@@ -25,7 +25,8 @@ internal static class ImportCommand
         var importer = services.GetRequiredService<Importer>();
         using var progress = ConsoleProgress.ForStandardError();
         var report = await importer.ImportAsync(new ImportRequest(
-            arguments.Positional.Select(UploadedFile.FromPath).ToList(), format, beatMap, Environment.UserName, progress));
+            arguments.Positional.Select(UploadedFile.FromPath).ToList(), format, beatMap, Environment.UserName, progress,
+            Area: arguments.Value("--area")));
         progress?.Finish();
 
         Print(report);

@@ -14,7 +14,7 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
     public const string SampleDataImporter = "sample data";
 
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private LiveData? _cache;
+    private readonly Dictionary<int, LiveData> _cache = [];
 
     private FiguresOptions Options => new() { Area = settings.Area, LargestIncreaseThreshold = settings.LargestIncreaseThreshold };
 
@@ -50,6 +50,33 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
     }
 
+    public async Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AllAsync(settings.Area, cancellationToken);
+    }
+
+    public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
+    {
+        int? areaId;
+        var name = settings.Area;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            areaId = await db.IdOfAsync(area, settings.Area, cancellationToken);
+            if (areaId is null) return null;
+            if (areaId != Area.HomeId) name = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleAsync(cancellationToken);
+        }
+        var live = await LoadAsync(cancellationToken, areaId.Value);
+        var options = Options with { Area = name };
+        var facts = live.Facts;
+        if (beat is not null)
+        {
+            facts = facts.Where(f => string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)).ToList();
+            options = options with { Area = facts.FirstOrDefault()?.Beat ?? beat.Trim() };
+        }
+        return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
+    }
+
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)
     {
@@ -76,16 +103,19 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
 
     private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData);
 
-    private async Task<LiveData> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>An area's live data (the home area's unless told), read once per change of the data and kept until the next.</summary>
+    private async Task<LiveData> LoadAsync(CancellationToken cancellationToken, int areaId = Area.HomeId)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-        if (_cache is { } cached && cached.Version == version) return cached;
+        lock (_cache)
+            if (_cache.TryGetValue(areaId, out var cached) && cached.Version == version) return cached;
 
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (_cache is { } again && again.Version == version) return again;
+            lock (_cache)
+                if (_cache.TryGetValue(areaId, out var again) && again.Version == version) return again;
             // One read transaction, so the version, the months and the facts are one snapshot even if an import
             // commits meanwhile (WAL gives a reader the database as it was when its transaction began reading).
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -96,9 +126,15 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
                 : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var snapshotVersion = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-            var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken);
-            _cache = new LiveData(snapshotVersion, facts, coverage, isSample);
-            return _cache;
+            var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken, areaId);
+            var loaded = new LiveData(snapshotVersion, facts, coverage, isSample);
+            lock (_cache)
+            {
+                // Older versions of other areas are of no more use: keep only this version's.
+                foreach (var stale in _cache.Where(c => c.Value.Version != snapshotVersion).Select(c => c.Key).ToList()) _cache.Remove(stale);
+                _cache[areaId] = loaded;
+            }
+            return loaded;
         }
         finally
         {

@@ -18,6 +18,15 @@ public interface IFiguresService
     /// <summary>The district's summary, or one beat's (same shape, counted over that beat's records only).</summary>
     Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Every area stored: the home area (Area:Name) first, then the others by name.</summary>
+    Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The summary of the area named <paramref name="area"/> (null: the home area, the same as <see cref="GetSummaryAsync"/>),
+    /// or of one of its beats; null when no such area is stored.
+    /// </summary>
+    Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
+
     /// <summary>Where one crime type happened: its location types this year to date against last, district-wide or in one beat.</summary>
     Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);

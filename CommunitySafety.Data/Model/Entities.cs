@@ -1,9 +1,26 @@
 namespace CommunitySafety.Data.Model;
 
+/// <summary>
+/// A CSP area (a district). Exactly one is the home area, the partnership's own; its name is the setting Area:Name.
+/// Facts belong to an area through their beat.
+/// </summary>
+public sealed class Area
+{
+    /// <summary>The id of the home area, which every fact stored before areas existed belongs to.</summary>
+    public const int HomeId = 1;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public bool IsHome { get; set; }
+}
+
 public sealed class Beat
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The area the beat is in; a beat name is unique within its area.</summary>
+    public int AreaId { get; set; } = Area.HomeId;
 }
 
 /// <summary>Whether an import's months count; written "imported" or "undone" in the history's JSON.</summary>
@@ -54,6 +71,9 @@ public sealed class ImportFile
 public sealed class ImportMonth
 {
     public int ImportId { get; set; }
+
+    /// <summary>The area whose month this is: "latest wins" holds per area and month.</summary>
+    public int AreaId { get; set; } = Area.HomeId;
 
     /// <summary>yyyymm, see <see cref="YearMonth.Key"/>.</summary>
     public int Month { get; set; }

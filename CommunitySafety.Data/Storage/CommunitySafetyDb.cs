@@ -6,6 +6,7 @@ namespace CommunitySafety.Data.Storage;
 /// <summary>The database: its tables here, how each is mapped in <c>EntityConfigurations/</c>.</summary>
 public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : DbContext(options)
 {
+    public DbSet<Area> Areas => Set<Area>();
     public DbSet<Beat> Beats => Set<Beat>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();

@@ -21,6 +21,13 @@ public sealed class FakeFiguresService : IFiguresService
         return Task.FromResult(Summaries(period, beat));
     }
 
+    public IReadOnlyList<string> Areas { get; set; } = ["Harborough"];
+
+    public Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
+
+    public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
+        area is null || Areas.Contains(area, StringComparer.OrdinalIgnoreCase) ? await GetSummaryAsync(period, beat, cancellationToken) : null;
+
     public Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NamedMeasure>>(

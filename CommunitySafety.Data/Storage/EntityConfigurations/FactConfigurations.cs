@@ -6,12 +6,22 @@ namespace CommunitySafety.Data.Storage.EntityConfigurations;
 
 // The police figures as stored: aggregated facts by month and beat, the beats, and the change log live pages follow.
 
+internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
+{
+    public void Configure(EntityTypeBuilder<Area> area)
+    {
+        area.Property(a => a.Name).HasMaxLength(200).UseCollation("NOCASE");
+        area.HasIndex(a => a.Name).IsUnique();
+    }
+}
+
 internal sealed class BeatConfiguration : IEntityTypeConfiguration<Beat>
 {
     public void Configure(EntityTypeBuilder<Beat> beat)
     {
         beat.Property(b => b.Name).HasMaxLength(200).UseCollation("NOCASE");
-        beat.HasIndex(b => b.Name).IsUnique();
+        beat.HasOne<Area>().WithMany().HasForeignKey(b => b.AreaId);
+        beat.HasIndex(b => new { b.AreaId, b.Name }).IsUnique();
     }
 }
 
