@@ -33,6 +33,25 @@ internal static class ImportCommand
         return report.Outcome == ImportOutcome.Refused ? CommandLine.Refused : CommandLine.Done;
     }
 
+    /// <summary>`import-population FILE... [--beat-map FILE]`: a population file, under the same rules as any import.</summary>
+    public static async Task<int> RunPopulationAsync(Arguments arguments, Func<Arguments, Task<ServiceProvider>> open)
+    {
+        arguments.AllowOnly("--beat-map", "--db");
+        if (arguments.Positional.Count == 0) throw new UsageException("Name the population file to import.");
+        var beatMap = arguments.Value("--beat-map");
+        if (beatMap is not null && !File.Exists(beatMap))
+        {
+            Console.Error.WriteLine($"The beat map {beatMap} cannot be found.");
+            return CommandLine.Refused;
+        }
+
+        await using var services = await open(arguments);
+        var report = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(
+            arguments.Positional.Select(UploadedFile.FromPath).ToList(), ImportFormat.Population, beatMap, Environment.UserName));
+        Print(report);
+        return report.Outcome == ImportOutcome.Refused ? CommandLine.Refused : CommandLine.Done;
+    }
+
     private static void Print(ImportReport report)
     {
         if (report.Outcome == ImportOutcome.Refused)

@@ -37,18 +37,8 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
             live.IsSampleData);
     }
 
-    public async Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
-    {
-        var live = await LoadAsync(cancellationToken);
-        var options = Options;
-        var facts = live.Facts;
-        if (beat is not null)
-        {
-            facts = facts.Where(f => string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)).ToList();
-            options = options with { Area = facts.FirstOrDefault()?.Beat ?? beat.Trim() };
-        }
-        return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
-    }
+    public async Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
+        (await GetAreaSummaryAsync(null, period, beat, cancellationToken))!; // the home area is always there
 
     public async Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default)
     {
@@ -74,7 +64,8 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
             facts = facts.Where(f => string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)).ToList();
             options = options with { Area = facts.FirstOrDefault()?.Beat ?? beat.Trim() };
         }
-        return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
+        return WithRates(SummaryCalculator.Calculate(period, facts, live.Coverage, options), live.Populations,
+            areaId == Area.HomeId ? null : name, beat, period.StartYear);
     }
 
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
@@ -101,7 +92,27 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         return TrendCalculator.Build(live.Facts, live.Coverage, measure, beat, by, first, last);
     }
 
-    private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData);
+    private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData, PopulationTable Populations);
+
+    /// <summary>The summary with each count's rate per 1,000 residents where the area's (or the beat's) population is known.</summary>
+    private static Summary WithRates(Summary summary, PopulationTable populations, string? areaKey, string? beat, int startYear)
+    {
+        if (populations.IsEmpty) return summary;
+        var population = beat is null ? populations.OfArea(areaKey, startYear) : populations.OfBeat(areaKey, beat, startYear);
+        Measure? Rated(Measure? m, long? p) => m is null ? null : m with { Rate = Rates.Round(Rates.PerThousand(m.Current, p)) };
+        return summary with
+        {
+            Asb = Rated(summary.Asb, population),
+            Crime = Rated(summary.Crime, population),
+            Domestic = Rated(summary.Domestic, population),
+            CrimeTypes = summary.CrimeTypes.Select(t => t with { Rate = Rates.Round(Rates.PerThousand(t.Current, population)) }).ToList(),
+            Beats = summary.Beats.Select(b =>
+            {
+                var p = populations.OfBeat(areaKey, b.Name, startYear);
+                return b with { Asb = Rated(b.Asb, p), Crime = Rated(b.Crime, p), Domestic = Rated(b.Domestic, p) };
+            }).ToList(),
+        };
+    }
 
     /// <summary>An area's live data (the home area's unless told), read once per change of the data and kept until the next.</summary>
     private async Task<LiveData> LoadAsync(CancellationToken cancellationToken, int areaId = Area.HomeId)
@@ -127,7 +138,9 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var snapshotVersion = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
             var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken, areaId);
-            var loaded = new LiveData(snapshotVersion, facts, coverage, isSample);
+            var populations = new PopulationTable(await db.LivePopulations()
+                .Select(p => new PopulationFigure(p.Year, p.Level, p.Area, p.Beat, p.Population)).ToListAsync(cancellationToken));
+            var loaded = new LiveData(snapshotVersion, facts, coverage, isSample, populations);
             lock (_cache)
             {
                 // Older versions of other areas are of no more use: keep only this version's.

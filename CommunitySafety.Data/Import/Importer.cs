@@ -179,6 +179,7 @@ public sealed class Importer(
             if (warnings.Count > ImportLimits.WarningsKept) // kept with the import and printed: the first ones, then a count
                 warnings = [.. warnings.Take(ImportLimits.WarningsKept), $"... and {warnings.Count - ImportLimits.WarningsKept:N0} more warnings like these."];
             var monthList = prepared.Months.Select(m => m.Month).Distinct().Order().Select(YearMonth.FromKey).ToList();
+            var populations = prepared.Reading.Files.SelectMany(f => f.Populations).ToList();
             var newImport = new NewImport(
                 time.GetUtcNow(),
                 prepared.Request.ImportedBy,
@@ -193,8 +194,9 @@ public sealed class Importer(
                     .. warnings.Select(w => new NewImportMessage(ImportMessageKind.Warning, w, 1)),
                 ],
                 facts,
-                DescribeMonths(monthList) + " imported",
-                area);
+                populations.Count > 0 ? "Population figures imported" : DescribeMonths(monthList) + " imported",
+                area,
+                populations);
 
             // Kept before the transaction: a stored file without its import is harmless, an import without its file is not.
             // Only police.uk files are kept (re-grouping under a new beat map re-reads them); they hold no personal data,
@@ -208,7 +210,9 @@ public sealed class Importer(
             {
                 Outcome = ImportOutcome.Imported,
                 ImportId = written.ImportId,
-                Message = $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
+                Message = populations.Count > 0
+                    ? $"Import {written.ImportId} done: {populations.Count:N0} population figures kept{DescribeYears(populations)}. They are used from now on; undo the import to go back to the ones before."
+                    : $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
                 Files = prepared.Files,
                 RowsRead = newImport.RowsRead,
                 RowsKept = newImport.RowsKept,
@@ -331,6 +335,13 @@ public sealed class Importer(
             foreach (var (key, count) in files.SelectMany(f => f.Counts))
                 counts[key] = counts.GetValueOrDefault(key) + count;
         return counts.Select(c => FactKey.Unpack(c.Key, c.Value, names));
+    }
+
+    /// <summary>" (mid-year estimates of 2021 and 2022)", or nothing when the figures have no year.</summary>
+    private static string DescribeYears(IEnumerable<NewPopulation> populations)
+    {
+        var years = populations.Select(p => p.Year).OfType<int>().Distinct().Order().Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return years.Count == 0 ? " (for every year)" : $" (mid-year estimate{(years.Count > 1 ? "s" : "")} of {Words.And(years)})";
     }
 
     /// <summary>"Q2 2023-24 data" for a whole quarter, else "data for Apr 2023 to Jun 2023".</summary>

@@ -152,7 +152,7 @@ internal sealed class PoliceUkRows : IRowReader
     }
 
     /// <summary>"Harborough 001A" is in neighbourhood "Harborough 001".</summary>
-    private static string Neighbourhood(string lsoaName) =>
+    internal static string Neighbourhood(string lsoaName) =>
         lsoaName.Length > 1 && char.IsLetter(lsoaName[^1]) ? lsoaName[..^1].TrimEnd() : lsoaName;
 
     private void Error(CsvReader row, int line, int column, string expected) =>

@@ -101,6 +101,32 @@ public sealed class ImportMessage
     public int Count { get; set; }
 }
 
+/// <summary>
+/// One population figure of a population file's import, placed when imported: an LSOA's (with the area and beat it
+/// falls in), a beat's or an area's. <see cref="Area"/> is null for the home area. The live population is that of the
+/// latest committed import holding population figures.
+/// </summary>
+public sealed class PopulationEstimate
+{
+    public long Id { get; set; }
+    public int ImportId { get; set; }
+
+    /// <summary>The mid-year estimate's year (2022 is used for 2022-23); null: used for every year.</summary>
+    public int? Year { get; set; }
+
+    public PopulationLevel Level { get; set; }
+    public string? Area { get; set; }
+    public string? Beat { get; set; }
+    public int Population { get; set; }
+}
+
+public enum PopulationLevel
+{
+    Lsoa = 1,
+    Beat = 2,
+    Area = 3,
+}
+
 /// <summary>An aggregated count: how many records of one kind one import holds for a beat and month.</summary>
 public sealed class Fact
 {

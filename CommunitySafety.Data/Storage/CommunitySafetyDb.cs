@@ -7,6 +7,7 @@ namespace CommunitySafety.Data.Storage;
 public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : DbContext(options)
 {
     public DbSet<Area> Areas => Set<Area>();
+    public DbSet<PopulationEstimate> Populations => Set<PopulationEstimate>();
     public DbSet<Beat> Beats => Set<Beat>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();

@@ -8,6 +8,9 @@ public readonly record struct NewFact(int Month, string Beat, Category Category,
 /// <summary>A month an import holds for one area (null: the home area); it replaces that month in that area only.</summary>
 public sealed record NewImportMonth(int Month, bool HasDomestic, bool HasLocationType, string? Area = null);
 
+/// <summary>A population figure to store; <paramref name="Area"/> null means the home area.</summary>
+public sealed record NewPopulation(int? Year, PopulationLevel Level, string? Area, string? Beat, int Population);
+
 public sealed record NewImportMessage(ImportMessageKind Kind, string Text, int Count);
 
 /// <summary>Everything one import writes; facts are streamed, not held as a list.</summary>
@@ -23,7 +26,8 @@ public sealed record NewImport(
     IReadOnlyList<NewImportMessage> Messages,
     IEnumerable<NewFact> Facts,
     string ChangeDescription,
-    string? HomeArea = null);
+    string? HomeArea = null,
+    IReadOnlyList<NewPopulation>? Populations = null);
 
 public sealed record WrittenImport(int ImportId, IReadOnlyList<MonthReplacement> Months);
 

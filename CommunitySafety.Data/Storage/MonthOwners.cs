@@ -46,3 +46,12 @@ public static class MonthOwners
         return (await owners.ToListAsync(cancellationToken)).ToDictionary(o => (o.AreaId, o.Month), o => o.ImportId);
     }
 }
+
+public static class PopulationOwners
+{
+    /// <summary>The live population figures: those of the latest committed import holding any (undo falls back to the one before).</summary>
+    public static IQueryable<PopulationEstimate> LivePopulations(this CommunitySafetyDb db) =>
+        db.Populations.Where(p => p.ImportId == db.Populations
+            .Where(q => db.Imports.Any(i => i.Id == q.ImportId && i.Status == ImportStatus.Committed))
+            .Max(q => (int?)q.ImportId));
+}

@@ -25,6 +25,7 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
         var months = InsertMonths(connection, transaction, importId, import.Months, areas);
         InsertMessages(connection, transaction, importId, import.Messages);
         InsertFacts(connection, transaction, importId, import.Facts, areas, cancellationToken);
+        InsertPopulations(connection, transaction, importId, import.Populations ?? []);
         Execute(connection, transaction, "INSERT INTO Changes (At, Description) VALUES ($at, $description)",
             ("$at", import.At), ("$description", import.ChangeDescription));
 
@@ -125,6 +126,23 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
             id = Convert.ToInt32(insert.ExecuteScalar());
             _ids[area] = id;
             return id;
+        }
+    }
+
+    private static void InsertPopulations(SqliteConnection connection, SqliteTransaction transaction, int importId, IReadOnlyList<NewPopulation> populations)
+    {
+        if (populations.Count == 0) return;
+        using var insert = Command(connection, transaction,
+            "INSERT INTO Populations (ImportId, Year, Level, Area, Beat, Population) VALUES ($import, $year, $level, $area, $beat, $population)",
+            ("$import", importId), ("$year", null), ("$level", 0), ("$area", null), ("$beat", null), ("$population", 0));
+        foreach (var p in populations)
+        {
+            insert.Parameters["$year"].Value = (object?)p.Year ?? DBNull.Value;
+            insert.Parameters["$level"].Value = (int)p.Level;
+            insert.Parameters["$area"].Value = (object?)p.Area ?? DBNull.Value;
+            insert.Parameters["$beat"].Value = (object?)p.Beat ?? DBNull.Value;
+            insert.Parameters["$population"].Value = p.Population;
+            insert.ExecuteNonQuery();
         }
     }
 

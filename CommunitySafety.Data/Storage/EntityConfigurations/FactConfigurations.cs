@@ -36,6 +36,19 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
     }
 }
 
+internal sealed class PopulationConfiguration : IEntityTypeConfiguration<PopulationEstimate>
+{
+    public void Configure(EntityTypeBuilder<PopulationEstimate> population)
+    {
+        population.ToTable("Populations");
+        population.HasIndex(p => p.ImportId);
+        population.HasOne<ImportRecord>().WithMany().HasForeignKey(p => p.ImportId);
+        population.Property(p => p.Level).HasConversion<int>();
+        population.Property(p => p.Area).HasMaxLength(200);
+        population.Property(p => p.Beat).HasMaxLength(200);
+    }
+}
+
 internal sealed class DataChangeConfiguration : IEntityTypeConfiguration<DataChangeRecord>
 {
     public void Configure(EntityTypeBuilder<DataChangeRecord> change) => change.ToTable("Changes");

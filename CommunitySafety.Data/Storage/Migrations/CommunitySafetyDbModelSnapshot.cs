@@ -497,6 +497,39 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanYears", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.PopulationEstimate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beat")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("Populations", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.QuarterlyReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +789,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("Priorities")
                         .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PopulationEstimate", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

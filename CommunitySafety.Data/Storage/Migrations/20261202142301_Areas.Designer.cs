@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySafety.Data.Storage.Migrations
 {
     [DbContext(typeof(CommunitySafetyDb))]
-    [Migration("20261202140146_Areas")]
+    [Migration("20261202142301_Areas")]
     partial class Areas
     {
         /// <inheritdoc />
@@ -500,6 +500,39 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanYears", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.PopulationEstimate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beat")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("Populations", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.QuarterlyReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -759,6 +792,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("Priorities")
                         .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PopulationEstimate", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

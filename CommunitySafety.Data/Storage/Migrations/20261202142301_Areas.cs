@@ -55,6 +55,30 @@ namespace CommunitySafety.Data.Storage.Migrations
                     table.PrimaryKey("PK_Areas", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Populations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Beat = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Populations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Populations_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportMonths_AreaId_Month",
                 table: "ImportMonths",
@@ -71,6 +95,11 @@ namespace CommunitySafety.Data.Storage.Migrations
                 table: "Areas",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Populations_ImportId",
+                table: "Populations",
+                column: "ImportId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Beats_Areas_AreaId",
@@ -104,6 +133,9 @@ namespace CommunitySafety.Data.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "Areas");
+
+            migrationBuilder.DropTable(
+                name: "Populations");
 
             migrationBuilder.DropPrimaryKey(
                 name: "PK_ImportMonths",
