@@ -14,6 +14,7 @@ public static class DashboardApi
         var api = endpoints.MapGroup("/api");
         api.MapGet("/summary", GetSummaryAsync);
         api.MapGet("/trends", GetTrendAsync);
+        api.MapGet("/compare", GetComparisonAsync);
         api.MapGet("/report.pdf", GetReportPdfAsync);
         return endpoints;
     }
@@ -37,6 +38,25 @@ public static class DashboardApi
 
         var summary = await figures.GetSummaryAsync(period, beatName, cancellationToken);
         return Results.Json(summary, SummaryJson.Options);
+    }
+
+    /// <summary>GET /api/compare?year=2023-24&amp;quarter=1&amp;measure=asb[&amp;area=A][&amp;group=B,C]: the document of areas-and-rates.md.</summary>
+    internal static async Task<IResult> GetComparisonAsync(
+        string? year, string? quarter, string? measure, string? area, string? group, IFiguresService figures, CancellationToken cancellationToken)
+    {
+        if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return BadRequest(problem);
+        if (string.IsNullOrWhiteSpace(measure)) return BadRequest("measure is missing: give asb, crime, domestic or crime-type: and a crime type's name.");
+        try
+        {
+            var comparison = await figures.GetComparisonAsync(new ComparisonRequest(
+                period, measure, string.IsNullOrWhiteSpace(area) ? null : area,
+                string.IsNullOrWhiteSpace(group) ? null : group.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), cancellationToken);
+            return Results.Json(comparison, SummaryJson.Options);
+        }
+        catch (ComparisonProblem unknown)
+        {
+            return BadRequest(unknown.Message);
+        }
     }
 
     internal static async Task<IResult> GetTrendAsync(

@@ -18,6 +18,7 @@ public static class CommandLine
           CommunitySafety.Dashboard import FILE... [--format auto|beat-extract|police-uk] [--beat-map FILE] [--area NAME] [--db PATH]
           CommunitySafety.Dashboard import-population FILE [--beat-map FILE] [--db PATH]
           CommunitySafety.Dashboard summary --year 2023-24 --quarter 1 [--area NAME] [--json] [--db PATH]
+          CommunitySafety.Dashboard compare --year 2023-24 --quarter 1 --measure asb|crime|domestic|crime-type:NAME [--area NAME] [--group A,B] [--json] [--db PATH]
           CommunitySafety.Dashboard imports [--json] [--db PATH]
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
           CommunitySafety.Dashboard benchmark --rows N [--json]
@@ -27,7 +28,7 @@ public static class CommandLine
         (e.g. ConnectionStrings__CommunitySafety="Data Source=/tmp/x.db"); it is created when missing.
         """;
 
-    private static readonly string[] Verbs = ["import", "import-population", "summary", "imports", "undo", "benchmark", "benchmark-upload", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "imports", "undo", "benchmark", "benchmark-upload", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -48,6 +49,7 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(Arguments.Parse(words), Open),
                 "import-population" => await ImportCommand.RunPopulationAsync(Arguments.Parse(words), Open),
                 "summary" => await SummaryCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
+                "compare" => await CompareCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
                 "imports" => await ImportsCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
                 "undo" => await UndoCommand.RunAsync(Arguments.Parse(words), Open),
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),

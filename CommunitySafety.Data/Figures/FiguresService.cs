@@ -68,6 +68,36 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
             areaId == Area.HomeId ? null : name, beat, period.StartYear);
     }
 
+    public async Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!ComparisonMaths.IsMeasure(request.Measure))
+            throw new ComparisonProblem($"measure must be asb, crime, domestic or crime-type: and a crime type's name, not '{request.Measure}'.");
+        var areas = await GetAreasAsync(cancellationToken);
+        string Known(string name) => areas.FirstOrDefault(a => string.Equals(a, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ComparisonProblem($"area '{name.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", areas)}.");
+        var area = request.Area is null ? settings.Area : Known(request.Area);
+        var group = (request.Group ?? areas).Select(Known)
+            .Where(g => !string.Equals(g, area, StringComparison.OrdinalIgnoreCase)) // an area is never in its own group
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        var startYear = request.Period.StartYear;
+        var all = new List<(string, (int, int, double?)?, long?, Summary)>();
+        foreach (var name in new[] { area }.Concat(group))
+        {
+            var summary = (await GetAreaSummaryAsync(name, request.Period, null, cancellationToken))!;
+            var live = await LoadAsync(cancellationToken, (await IdOfAsync(name, cancellationToken))!.Value);
+            var key = string.Equals(name, settings.Area, StringComparison.OrdinalIgnoreCase) ? null : name;
+            all.Add((name, ComparisonMaths.CountsOf(summary, request.Measure), live.Populations.OfArea(key, startYear), summary));
+        }
+        return ComparisonMaths.Build(request, area, all);
+    }
+
+    private async Task<int?> IdOfAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.IdOfAsync(name, settings.Area, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)
     {

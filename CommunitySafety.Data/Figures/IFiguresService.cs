@@ -27,6 +27,12 @@ public interface IFiguresService
     /// </summary>
     Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An area's measure against its group's (areas-and-rates.md): rates, 95% intervals, ranks and the verdict.
+    /// Throws <see cref="ComparisonProblem"/>, with a sentence, for an unknown measure or area.
+    /// </summary>
+    Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Where one crime type happened: its location types this year to date against last, district-wide or in one beat.</summary>
     Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);

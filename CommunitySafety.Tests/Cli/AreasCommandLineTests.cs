@@ -76,4 +76,72 @@ public class AreasCommandLineTests
         Assert.Equal(400, api.Status);
         Assert.Contains("area 'Blabby' is not an area the dashboard holds; the areas are Harborough.", api.Body);
     }
+
+    [Fact]
+    public async Task Compare_json_is_the_api_document_with_rates_intervals_ranks_and_the_verdict_worked_by_hand()
+    {
+        await using var db = await CreateAsync(include: ["*"]);
+        string Extract(string name, int count) => db.WriteFile(name + ".csv", Lines("Month,Beat,Category,Count", $"2022-04,Town,ASB,1", $"2023-04,Town,ASB,{count}"));
+        Assert.Equal(0, (await RunAsync("import", Extract("home", 9), "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("import", Extract("blaby", 4), "--area", "Blaby", "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("import", Extract("melton", 40), "--area", "Melton", "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("import", Extract("rutland", 7), "--area", "Rutland", "--db", db.DatabasePath)).Code);
+        var population = db.WriteFile("population.csv", Lines("Area,Year,Population", "Harborough,2023,4500", "Blaby,2023,3000", "Melton,2023,5000"));
+        // The deployment keeps every area (Areas:Include=*), so the population of each is kept.
+        Environment.SetEnvironmentVariable("Areas__Include", "*");
+        (int Code, string Out, string Error) imported;
+        try
+        {
+            imported = await RunAsync("import-population", population, "--db", db.DatabasePath);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Areas__Include", null);
+        }
+        Assert.True(imported.Code == 0, imported.Error);
+
+        var cli = await RunAsync("compare", "--year", "2023-24", "--quarter", "1", "--measure", "asb", "--json", "--db", db.DatabasePath);
+        Assert.True(cli.Code == 0, cli.Error);
+        var api = await ApiAsync(await DashboardApi.GetComparisonAsync("2023-24", "1", "asb", null, null, db.Figures, CancellationToken.None));
+        Assert.Equal(200, api.Status);
+        Assert.Equal(cli.Out.Trim(), api.Body.Trim());
+
+        using var json = System.Text.Json.JsonDocument.Parse(cli.Out);
+        var root = json.RootElement;
+        var area = root.GetProperty("area");
+        // Harborough: 9 / 4,500 x 1,000 = 2.00. Byar, O = 9: lower = 9 x (1 - 1/81 - 1.96/9)^3 = 9 x 0.769877^3 = 4.1069,
+        // / 4,500 x 1,000 = 0.91; upper = 10 x (1 - 1/90 + 1.96/(3 sqrt 10))^3 = 10 x 1.195489^3 = 17.086, / 4,500 x 1,000 = 3.80.
+        Assert.Equal(2.0, area.GetProperty("rate").GetDouble());
+        Assert.Equal(0.91, area.GetProperty("lower95").GetDouble());
+        Assert.Equal(3.8, area.GetProperty("upper95").GetDouble());
+        Assert.Equal(4500, area.GetProperty("population").GetInt64());
+        // Group (every other area): (4 + 40) / (3,000 + 5,000) x 1,000 = 5.50; Rutland has no population: left out and named.
+        var group = root.GetProperty("group");
+        Assert.Equal(["Blaby", "Melton", "Rutland"], group.GetProperty("areas").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(5.5, group.GetProperty("rate").GetDouble());
+        Assert.Equal(44, group.GetProperty("current").GetInt32());
+        Assert.Equal(["Rutland"], group.GetProperty("withoutPopulation").EnumerateArray().Select(e => e.GetString()));
+        // 5.50 is above Harborough's upper limit 3.80: lower. Ranks: Melton 8.00 first, Harborough 2.00, Blaby 1.33; Rutland none.
+        Assert.Equal("lower", root.GetProperty("verdict").GetString());
+        Assert.Equal(2, area.GetProperty("rank").GetInt32());
+        var ranks = root.GetProperty("areas").EnumerateArray().ToDictionary(a => a.GetProperty("area").GetString()!, a => a.GetProperty("rank"));
+        Assert.Equal(3, ranks["Blaby"].GetInt32());
+        Assert.Equal(1, ranks["Melton"].GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, ranks["Rutland"].ValueKind);
+        Assert.Equal("2023-24", root.GetProperty("financialYear").GetString());
+        Assert.Equal("asb", root.GetProperty("measure").GetString());
+
+        // A group given in the request, and the same from the command line.
+        var given = await RunAsync("compare", "--year", "2023-24", "--quarter", "1", "--measure", "asb", "--area", "Blaby", "--group", "Harborough", "--json", "--db", db.DatabasePath);
+        var givenApi = await ApiAsync(await DashboardApi.GetComparisonAsync("2023-24", "1", "asb", "Blaby", "Harborough", db.Figures, CancellationToken.None));
+        Assert.Equal(given.Out.Trim(), givenApi.Body.Trim());
+        Assert.Contains("\"verdict\": \"similar\"", given.Out);
+
+        var words = await RunAsync("compare", "--year", "2023-24", "--quarter", "1", "--measure", "asb", "--db", db.DatabasePath);
+        Assert.Contains("Harborough's ASB rate, 2.00 per 1,000 residents, is lower than its group's, 5.50.", words.Out);
+
+        var unknown = await RunAsync("compare", "--year", "2023-24", "--quarter", "1", "--measure", "asb", "--group", "Blabby", "--db", db.DatabasePath);
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("Area 'Blabby' is not an area the dashboard holds", unknown.Error);
+    }
 }

@@ -28,6 +28,9 @@ public sealed class FakeFiguresService : IFiguresService
     public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
         area is null || Areas.Contains(area, StringComparer.OrdinalIgnoreCase) ? await GetSummaryAsync(period, beat, cancellationToken) : null;
 
+    public Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The component tests do not compare areas.");
+
     public Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NamedMeasure>>(
