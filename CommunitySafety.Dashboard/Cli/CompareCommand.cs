@@ -39,6 +39,33 @@ internal static class CompareCommand
         return CommandLine.Done;
     }
 
+    /// <summary>`compare-group [--area A] (--group B,C | --clear)`: keeps the group the area is compared with by default.</summary>
+    public static async Task<int> RunGroupAsync(Arguments arguments, Func<Arguments, Task<ServiceProvider>> open)
+    {
+        arguments.AllowOnly("--area", "--group", "--clear", "--db");
+        var list = arguments.Value("--group");
+        if ((list is null) == !arguments.Has("--clear"))
+            throw new UsageException("Give the group with --group A,B, or --clear to compare with every other area again.");
+
+        await using var services = await open(arguments);
+        var figures = services.GetRequiredService<IFiguresService>();
+        try
+        {
+            var area = arguments.Value("--area");
+            var kept = await figures.SetGroupAsync(area, list is null ? [] : Split(list), Environment.UserName);
+            var name = area ?? services.GetRequiredService<Data.DataSettings>().Area;
+            Console.WriteLine(kept.Count == 0
+                ? $"{name} is compared with every other area."
+                : $"{name} is compared with {Data.Words.And(kept)}.");
+            return CommandLine.Done;
+        }
+        catch (ComparisonProblem problem)
+        {
+            Console.Error.WriteLine(char.ToUpperInvariant(problem.Message[0]) + problem.Message[1..]);
+            return CommandLine.Refused;
+        }
+    }
+
     internal static IReadOnlyList<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -76,7 +76,7 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         string Known(string name) => areas.FirstOrDefault(a => string.Equals(a, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ComparisonProblem($"area '{name.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", areas)}.");
         var area = request.Area is null ? settings.Area : Known(request.Area);
-        var group = (request.Group ?? areas).Select(Known)
+        var group = (request.Group ?? await GetGroupAsync(area, cancellationToken) ?? areas).Select(Known)
             .Where(g => !string.Equals(g, area, StringComparison.OrdinalIgnoreCase)) // an area is never in its own group
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
@@ -90,6 +90,46 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
             all.Add((name, ComparisonMaths.CountsOf(summary, request.Measure), live.Populations.OfArea(key, startYear), summary));
         }
         return ComparisonMaths.Build(request, area, all);
+    }
+
+    public async Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.IdOfAsync(area, settings.Area, cancellationToken) is not int areaId) return null;
+        var members = await db.ComparisonGroups.Where(g => g.AreaId == areaId)
+            .Join(db.Areas, g => g.MemberAreaId, a => a.Id, (g, a) => new { a.IsHome, a.Name }).ToListAsync(cancellationToken);
+        return members.Count == 0 ? null : members.Select(m => m.IsHome ? settings.Area : m.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> SetGroupAsync(string? area, IReadOnlyList<string> members, string? chosenBy, CancellationToken cancellationToken = default)
+    {
+        var areas = await GetAreasAsync(cancellationToken);
+        string Known(string name) => areas.FirstOrDefault(a => string.Equals(a, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ComparisonProblem($"area '{name.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", areas)}.");
+        var own = area is null ? settings.Area : Known(area);
+        var chosen = members.Select(Known).Where(m => !string.Equals(m, own, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var areaId = (await db.IdOfAsync(own, settings.Area, cancellationToken))!.Value;
+        await db.ComparisonGroups.Where(g => g.AreaId == areaId).ExecuteDeleteAsync(cancellationToken);
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var member in chosen)
+            db.ComparisonGroups.Add(new ComparisonGroupMember
+            {
+                AreaId = areaId, MemberAreaId = (await db.IdOfAsync(member, settings.Area, cancellationToken))!.Value, ChosenAt = now, ChosenBy = chosenBy,
+            });
+        db.Changes.Add(new DataChangeRecord
+        {
+            At = now,
+            Description = chosen.Count == 0
+                ? $"{own}'s comparison group cleared: it is compared with every other area"
+                : $"{own}'s comparison group chosen: {Words.And(chosen)}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return chosen;
     }
 
     private async Task<int?> IdOfAsync(string name, CancellationToken cancellationToken)

@@ -33,6 +33,15 @@ public interface IFiguresService
     /// </summary>
     Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The group a Manager chose for the area (null: the home area), sorted; null when none was chosen.</summary>
+    Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the group the area is compared with (the area itself is left out; an empty list clears it, so every other area
+    /// is the group again). Gives back the group kept. Throws <see cref="ComparisonProblem"/> for an area not held.
+    /// </summary>
+    Task<IReadOnlyList<string>> SetGroupAsync(string? area, IReadOnlyList<string> members, string? chosenBy, CancellationToken cancellationToken = default);
+
     /// <summary>Where one crime type happened: its location types this year to date against last, district-wide or in one beat.</summary>
     Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);

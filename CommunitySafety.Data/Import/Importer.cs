@@ -98,8 +98,8 @@ public sealed class Importer(
                 await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
                 await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken),
                 request.Area);
-            alreadyImported = request.RerunMonths is not null
-                ? [] // a re-run reads files already imported, on purpose
+            alreadyImported = request.RerunMonths is not null || names.ExtractArea is not null
+                ? [] // a re-run reads files already imported, on purpose; the same bytes may be another area's extract
                 : (await db.ImportFiles
                     .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
                     .ToListAsync(cancellationToken))

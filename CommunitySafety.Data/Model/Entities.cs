@@ -120,6 +120,16 @@ public sealed class PopulationEstimate
     public int Population { get; set; }
 }
 
+/// <summary>An area of the group a Manager chose for comparing an area with (the area itself never is one).</summary>
+public sealed class ComparisonGroupMember
+{
+    public int Id { get; set; }
+    public int AreaId { get; set; }
+    public int MemberAreaId { get; set; }
+    public DateTimeOffset ChosenAt { get; set; }
+    public string? ChosenBy { get; set; }
+}
+
 public enum PopulationLevel
 {
     Lsoa = 1,

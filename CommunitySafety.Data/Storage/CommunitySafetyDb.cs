@@ -8,6 +8,7 @@ public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> option
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<PopulationEstimate> Populations => Set<PopulationEstimate>();
+    public DbSet<ComparisonGroupMember> ComparisonGroups => Set<ComparisonGroupMember>();
     public DbSet<Beat> Beats => Set<Beat>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();

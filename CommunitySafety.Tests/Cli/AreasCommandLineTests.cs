@@ -144,4 +144,31 @@ public class AreasCommandLineTests
         Assert.Equal(1, unknown.Code);
         Assert.Contains("Area 'Blabby' is not an area the dashboard holds", unknown.Error);
     }
+
+    [Fact]
+    public async Task The_group_a_manager_chose_is_kept_and_used_until_cleared()
+    {
+        await using var db = await CreateAsync();
+        foreach (var (area, count) in new[] { ("Blaby", 4), ("Melton", 5), ("Rutland", 6) })
+            Assert.Equal(0, (await RunAsync("import", db.WriteFile(area + ".csv", Lines("Month,Beat,Category,Count", $"2023-04,Town,ASB,{count}")), "--area", area, "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("import", db.WriteFile("home.csv", Lines("Month,Beat,Category,Count", "2023-04,Town,ASB,3")), "--db", db.DatabasePath)).Code);
+
+        var chosen = await RunAsync("compare-group", "--group", "melton, Blaby, Harborough", "--db", db.DatabasePath);
+        Assert.Equal(0, chosen.Code);
+        Assert.Contains("Harborough is compared with Blaby and Melton.", chosen.Out);
+        Assert.Equal(["Blaby", "Melton"], await db.Figures.GetGroupAsync(null));
+
+        var compared = await db.Figures.GetComparisonAsync(new CommunitySafety.Data.Figures.ComparisonRequest(new(2023, 1), "asb"));
+        Assert.Equal(["Blaby", "Melton"], compared.Group.Areas);
+        // A group given in the request wins over the one kept.
+        Assert.Equal(["Rutland"], (await db.Figures.GetComparisonAsync(new(new(2023, 1), "asb", Group: ["Rutland"]))).Group.Areas);
+
+        Assert.Equal(0, (await RunAsync("compare-group", "--clear", "--db", db.DatabasePath)).Code);
+        Assert.Null(await db.Figures.GetGroupAsync(null));
+        Assert.Equal(["Blaby", "Melton", "Rutland"], (await db.Figures.GetComparisonAsync(new(new(2023, 1), "asb"))).Group.Areas);
+
+        var unknown = await RunAsync("compare-group", "--group", "Leicester", "--db", db.DatabasePath);
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("Area 'Leicester' is not an area the dashboard holds", unknown.Error);
+    }
 }

@@ -49,6 +49,17 @@ internal sealed class PopulationConfiguration : IEntityTypeConfiguration<Populat
     }
 }
 
+internal sealed class ComparisonGroupConfiguration : IEntityTypeConfiguration<ComparisonGroupMember>
+{
+    public void Configure(EntityTypeBuilder<ComparisonGroupMember> member)
+    {
+        member.ToTable("ComparisonGroups");
+        member.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Cascade);
+        member.HasOne<Area>().WithMany().HasForeignKey(m => m.MemberAreaId).OnDelete(DeleteBehavior.Cascade);
+        member.HasIndex(m => new { m.AreaId, m.MemberAreaId }).IsUnique();
+    }
+}
+
 internal sealed class DataChangeConfiguration : IEntityTypeConfiguration<DataChangeRecord>
 {
     public void Configure(EntityTypeBuilder<DataChangeRecord> change) => change.ToTable("Changes");

@@ -98,6 +98,34 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanCommunicationItems", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.ComparisonGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberAreaId");
+
+                    b.HasIndex("AreaId", "MemberAreaId")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonGroups", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.DataChangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -599,6 +627,21 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("CommunicationPlan")
                         .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.ComparisonGroupMember", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommunitySafety.Data.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("MemberAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -79,6 +80,34 @@ namespace CommunitySafety.Data.Storage.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ComparisonGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberAreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ChosenBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparisonGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComparisonGroups_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComparisonGroups_Areas_MemberAreaId",
+                        column: x => x.MemberAreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportMonths_AreaId_Month",
                 table: "ImportMonths",
@@ -95,6 +124,17 @@ namespace CommunitySafety.Data.Storage.Migrations
                 table: "Areas",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparisonGroups_AreaId_MemberAreaId",
+                table: "ComparisonGroups",
+                columns: new[] { "AreaId", "MemberAreaId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparisonGroups_MemberAreaId",
+                table: "ComparisonGroups",
+                column: "MemberAreaId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Populations_ImportId",
@@ -132,10 +172,13 @@ namespace CommunitySafety.Data.Storage.Migrations
                 table: "ImportMonths");
 
             migrationBuilder.DropTable(
-                name: "Areas");
+                name: "ComparisonGroups");
 
             migrationBuilder.DropTable(
                 name: "Populations");
+
+            migrationBuilder.DropTable(
+                name: "Areas");
 
             migrationBuilder.DropPrimaryKey(
                 name: "PK_ImportMonths",
