@@ -42,6 +42,9 @@ internal sealed class FileCollector(string fileName, int maxErrorsKept)
         SkipReasons[reason] = SkipReasons.GetValueOrDefault(reason) + 1;
     }
 
+    /// <summary>The areas whose rows were skipped because they are not kept (a force's file holds every district of it).</summary>
+    public HashSet<string> AreasNotKept { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The figures of a population file (a few thousand at most: one an LSOA a year).</summary>
     public List<NewPopulation> Populations { get; } = [];
 

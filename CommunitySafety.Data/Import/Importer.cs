@@ -149,7 +149,7 @@ public sealed class Importer(
             RowsKept = rowsKept,
             RowsSkipped = files.Sum(f => f.RowsRead) - rowsKept,
             SkipReasons = skipReasons,
-            Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings)],
+            Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings), .. AreasNotKeptWarning(files)],
             Files = fileReports,
         };
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -335,6 +335,15 @@ public sealed class Importer(
             foreach (var (key, count) in files.SelectMany(f => f.Counts))
                 counts[key] = counts.GetValueOrDefault(key) + count;
         return counts.Select(c => FactKey.Unpack(c.Key, c.Value, names));
+    }
+
+    /// <summary>Which areas a police.uk file holds rows of that the setting Areas:Include does not keep; nothing when there are none.</summary>
+    private static IEnumerable<string> AreasNotKeptWarning(IEnumerable<FileCollector> files)
+    {
+        var areas = files.SelectMany(f => f.AreasNotKept).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (areas.Count == 0) yield break;
+        yield return $"The files also hold rows of {areas.Count:N0} area{(areas.Count == 1 ? "" : "s")} not kept, which were skipped: " +
+                     $"{CsvFileReader.ListForPeople(areas)}. The setting Areas:Include chooses the areas kept.";
     }
 
     /// <summary>" (mid-year estimates of 2021 and 2022)", or nothing when the figures have no year.</summary>

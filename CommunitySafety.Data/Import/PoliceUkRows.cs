@@ -145,7 +145,11 @@ internal sealed class PoliceUkRows : IRowReader
         if (name.Length == 0) return map is null ? NoLsoa : Outside; // without a map, a code alone says nothing: try the name
         var area = AreaRules.AreaOfLsoaName(name);
         if (area is null) return NoArea;
-        if (!_names.Areas.Keeps(area)) return Outside;
+        if (!_names.Areas.Keeps(area))
+        {
+            if (!_names.Areas.HomeOnly && _collector.AreasNotKept.Count < 1000) _collector.AreasNotKept.Add(area); // home only: the skip reason says it
+            return Outside;
+        }
         if (_names.Areas.IsHome(area))
             return map is null ? _names.Beats.IdOf(null, Neighbourhood(name)) : _names.Areas.HomeOnly ? Outside : OutsideMap;
         return _names.Beats.IdOf(_names.AreaKey(area), Neighbourhood(name)); // other areas are grouped by neighbourhood

@@ -47,6 +47,7 @@ public class AreasImportTests
         Assert.Equal(7, report.RowsKept);
         Assert.Equal(1, Assert.Single(report.SkipReasons, r => r.Reason == AreaRules.OutsideAreasKeptReason).Count); // Leicester
         Assert.Equal(1, Assert.Single(report.SkipReasons, r => r.Reason == AreaRules.NoAreaReason).Count);
+        Assert.Contains("The files also hold rows of 1 area not kept, which were skipped: Leicester. The setting Areas:Include chooses the areas kept.", report.Warnings);
         Assert.Equal(3, await AsbAsync(db, null));
         Assert.Equal(3, await AsbAsync(db, "Harborough"));
         Assert.Equal(2, await AsbAsync(db, "blaby"));
@@ -69,6 +70,7 @@ public class AreasImportTests
         Assert.Equal(4, Assert.Single(report.SkipReasons, r => r.Reason.StartsWith("outside Harborough", StringComparison.Ordinal)).Count);
         Assert.Equal(1, Assert.Single(report.SkipReasons, r => r.Reason == AreaRules.NoAreaReason).Count);
         Assert.Equal(["Harborough"], await db.Figures.GetAreasAsync());
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("not kept")); // home only: the skip reason says it, as before
     }
 
     [Fact]
