@@ -41,4 +41,22 @@ public class BeatsRatesTests : ComponentTestContext
         Assert.DoesNotContain("0.00", town.TextContent);
         Assert.Contains("8.32", page.FindAll("tr").Last().TextContent);
     }
+
+    [Fact]
+    public void The_crime_types_table_shows_each_types_rate_where_the_population_is_known()
+    {
+        Render<MudPopoverProvider>();
+        var without = Render<CommunitySafety.Dashboard.Components.Pages.CrimeTypes.CrimeTypesPage>();
+        without.WaitForAssertion(() => Assert.Contains("Criminal Damage", without.Markup));
+        Assert.DoesNotContain("Per 1,000 residents", without.Markup);
+
+        Figures.Summaries = (period, beat) =>
+        {
+            var s = TestFigures.Summary(period, beat);
+            return s with { Crime = s.Crime! with { Rate = 16.9 }, CrimeTypes = s.CrimeTypes.Select(t => t with { Rate = 1.23 }).ToList() };
+        };
+        var with = Render<CommunitySafety.Dashboard.Components.Pages.CrimeTypes.CrimeTypesPage>();
+        with.WaitForAssertion(() => Assert.Contains("Per 1,000 residents", with.Markup));
+        Assert.Contains("1.23", with.FindAll("tr").First(r => r.TextContent.Contains("Criminal Damage")).TextContent);
+    }
 }
