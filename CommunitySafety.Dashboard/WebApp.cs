@@ -1,13 +1,17 @@
 using CommunitySafety.Dashboard.Api;
-using CommunitySafety.Dashboard.Components;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Components;
+using CommunitySafety.Dashboard.Hosting;
 using CommunitySafety.Dashboard.Live;
 using CommunitySafety.Dashboard.Report;
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services.Access;
+using CommunitySafety.Dashboard.Services;
+using CommunitySafety.Data.Access;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
+using CommunitySafety.Data;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -21,7 +25,9 @@ public static class WebApp
 
     public static async Task RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app's own folder, not the current one: a published app finds its settings, static files, sample data
+        // and plan files wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
@@ -29,40 +35,57 @@ public static class WebApp
                 "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
         var settings = Settings.From(builder.Configuration) with { ConnectionString = connectionString };
         builder.Services.AddCommunitySafetyData(settings);
-        Components.Shared.AppName.UseArea(settings.Area);
         builder.Services.Configure<ImportsOptions>(builder.Configuration.GetSection("Imports"));
         builder.Services.AddSingleton<ErrorReportDownloads>();
         // The whole upload is allowed through the circuit's file stream; the page checks the total against Imports:MaxUploadMb.
         builder.Services.AddHostedService<DataChangeWatcher>();
         builder.Services.AddScoped<DashboardContext>();
         builder.Services.AddSingleton<ReportPrinter>();
-        builder.Services.AddSingleton<EditorName>();
+        builder.Services.AddSingleton<AppName>();
+        builder.AddDashboardAccess();
         // Notices at the bottom, clear of the period picker at the top right.
         builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddProxyHeaders(builder.Configuration);
+        builder.Services.AddPersistedKeys(builder.Configuration, connectionString);
+        builder.Services.AddDashboardRateLimits(builder.Configuration);
+        builder.Services.AddDashboardHealth();
+        builder.Services.AddHostedService<ChangeLog>();
 
         var app = builder.Build();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
-        UploadSpool.SweepStale(ImportsPage.UploadRootFor(settings)); // what a stopped process left half-uploaded
+        UploadSpool.SweepStale(UploadSpool.RootFor(settings)); // what a stopped process left half-uploaded
         var swept = app.Services.GetRequiredService<StoredUploads>().SweepPartial(); // and half-copied
         if (swept > 0) app.Logger.LogWarning("{Sentence}", StoredUploads.SweptSentence(swept));
         await Database.PrepareAsync(dbFactory, log: sentence => app.Logger.LogWarning("{Sentence}", sentence));
-        if (app.Configuration.GetValue("SampleData:Enabled", true))
+        // Sample data only where asked for: on by default in Development, off elsewhere unless SampleData:Enabled=true.
+        if (app.Configuration.GetValue("SampleData:Enabled", app.Environment.IsDevelopment()))
             await SampleData.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<Importer>());
         if (app.Configuration.GetValue("ActionPlan:LoadPlanFiles", true))
             await PlanLoader.LoadIfEmptyAsync(dbFactory, app.Services.GetRequiredService<TimeProvider>());
+        await FirstAdmin.PrintSetUpLinkIfNoUsersAsync(app);
 
+        app.UseForwardedHeaders();
+        app.UseRequestLog();
+        app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardHealth();
         app.MapDashboardApi();
         app.MapActionPlanApi();
-        ErrorReportDownloads.MapErrorReports(app);
+        app.MapErrorReportApi();
+        app.MapImportsApi();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await app.RunAsync();
     }

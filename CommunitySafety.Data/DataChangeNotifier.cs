@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace CommunitySafety.Data;
 
 /// <summary>What changed, in words a notice can show ("Q2 2023-24 data imported").</summary>
@@ -8,7 +10,7 @@ public sealed record DataChange(string Description, DateTimeOffset At);
 /// process or the command line in another) writes a row of the Changes table in its own transaction; the web app's
 /// DataChangeWatcher reads those rows and publishes them here, so each change is told once, whoever made it.
 /// </summary>
-public sealed class DataChangeNotifier
+public sealed class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = null)
 {
     private readonly Lock _gate = new();
     private readonly List<Func<DataChange, Task>> _subscribers = [];
@@ -25,8 +27,9 @@ public sealed class DataChangeNotifier
         lock (_gate) subscribers = [.. _subscribers];
         foreach (var subscriber in subscribers)
         {
+            // One broken page must not stop the others hearing of the change; what broke it is logged.
             try { await subscriber(change); }
-            catch (Exception) { /* one broken page must not stop the others hearing of the change */ }
+            catch (Exception exception) { logger?.LogError(exception, "A page could not take the change \"{Change}\"", change.Description); }
         }
     }
 

@@ -1,7 +1,11 @@
+using CommunitySafety.Data.Access;
 using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Audit;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,8 +47,35 @@ public static class DataServices
             uploads: sp.GetRequiredService<StoredUploads>(),
             zipLimits: settings.ZipLimits,
             areas: settings.Areas));
+        services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<Accounts>();
+        services.AddCommunitySafetyIdentity();
         return services;
+    }
+
+    /// <summary>
+    /// Identity's users and roles in this database, with its password rules made stronger (12 characters at least)
+    /// and lock-out after 5 failed sign-ins for 15 minutes. The web app adds cookie sign-in on top.
+    /// </summary>
+    public static IdentityBuilder AddCommunitySafetyIdentity(this IServiceCollection services)
+    {
+        services.AddLogging();
+        return services.AddIdentityCore<DashboardUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CommunitySafetyDb>();
     }
 }

@@ -1,4 +1,6 @@
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Data.ActionPlan;
+using CommunitySafety.Data.Audit;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Dashboard.Api;
@@ -11,18 +13,15 @@ public static class ActionPlanApi
 {
     public static IEndpointRouteBuilder MapActionPlanApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/action-plan");
-        api.MapGet("/return.xlsx", (string? year, string? quarter, IActionPlanService plans, CancellationToken cancellationToken) =>
-            DownloadAsync(year, quarter, ReturnFileFormat.Xlsx, plans, cancellationToken));
-        api.MapGet("/return.csv", (string? year, string? quarter, IActionPlanService plans, CancellationToken cancellationToken) =>
-            DownloadAsync(year, quarter, ReturnFileFormat.Csv, plans, cancellationToken));
+        var api = endpoints.MapGroup("/api/action-plan").RequireAuthorization(Policies.View);
+        api.MapGet("/return.xlsx", async (string? year, string? quarter, IActionPlanService plans, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+            await AuditedAsync(context, audit, await DownloadAsync(year, quarter, ReturnFileFormat.Xlsx, plans, cancellationToken), "xlsx", year, quarter));
+        api.MapGet("/return.csv", async (string? year, string? quarter, IActionPlanService plans, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+            await AuditedAsync(context, audit, await DownloadAsync(year, quarter, ReturnFileFormat.Csv, plans, cancellationToken), "csv", year, quarter));
         return endpoints;
     }
 
     /// <summary>The page's download link for a quarter's return.</summary>
-    public static string ReturnUrl(string financialYear, int quarter, ReturnFileFormat format) =>
-        $"api/action-plan/return.{(format == ReturnFileFormat.Xlsx ? "xlsx" : "csv")}?year={financialYear}&quarter={quarter}";
-
     internal static async Task<IResult> DownloadAsync(
         string? year, string? quarter, ReturnFileFormat format, IActionPlanService plans, CancellationToken cancellationToken)
     {
@@ -32,6 +31,16 @@ public static class ActionPlanApi
         return file is null
             ? Problem(StatusCodes.Status404NotFound, $"There is no Q{period.Quarter} return for {period.FinancialYear} yet.")
             : Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>Every export of the return is in the audit trail, with who took it.</summary>
+    private static async Task<IResult> AuditedAsync(HttpContext context, AuditLog audit, IResult result, string format, string? year, string? quarter)
+    {
+        var person = AccessClaims.ToPerson(context.User, context.Connection.RemoteIpAddress?.ToString());
+        var done = result is IFileHttpResult;
+        await audit.WriteAsync(person.Actor, AuditKinds.ReturnExport, $"OPCC return {year} Q{quarter} as {format}",
+            done ? AuditOutcomes.Done : AuditOutcomes.Refused, context.RequestAborted);
+        return result;
     }
 
     private static IResult Problem(int status, string sentence) =>

@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Report;
+using CommunitySafety.Dashboard.Services.Access;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Dashboard.Api;
@@ -11,11 +12,11 @@ public static class DashboardApi
 {
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup("/api").RequireAuthorization(Policies.View);
         api.MapGet("/summary", GetSummaryAsync);
         api.MapGet("/trends", GetTrendAsync);
         api.MapGet("/compare", GetComparisonAsync);
-        api.MapGet("/report.pdf", GetReportPdfAsync);
+        api.MapGet("/report.pdf", GetReportPdfAsync).RequireRateLimiting(Hosting.RateLimits.Pdf);
         return endpoints;
     }
 

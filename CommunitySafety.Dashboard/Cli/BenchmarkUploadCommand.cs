@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;

@@ -30,6 +30,10 @@ internal static class ImportCommand
         progress?.Finish();
 
         Print(report);
+        await services.GetRequiredService<CommunitySafety.Data.Audit.AuditLog>().WriteAsync(CommunitySafety.Data.Audit.AuditActor.CommandLine,
+            CommunitySafety.Data.Audit.AuditKinds.Import,
+            $"{(report.ImportId is { } id ? $"Import {id}: " : "")}{string.Join(", ", report.Files.Select(f => f.FileName))}: {report.Message}",
+            report.Outcome == ImportOutcome.Refused ? CommunitySafety.Data.Audit.AuditOutcomes.Refused : CommunitySafety.Data.Audit.AuditOutcomes.Done);
         return report.Outcome == ImportOutcome.Refused ? CommandLine.Refused : CommandLine.Done;
     }
 

@@ -17,7 +17,7 @@ internal static class ImportsCommand
         if (arguments.Positional.Count > 0) throw new UsageException("`imports` takes no file or number.");
 
         await using var services = await open(arguments);
-        var history = await ImportHistory.ListAsync(services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>());
+        var history = await services.GetRequiredService<ImportService>().HistoryAsync();
         if (arguments.Has("--json"))
         {
             Console.WriteLine(SummaryJson.Serialize(history));

@@ -14,7 +14,10 @@ internal static class UndoCommand
             throw new UsageException("Name the import to undo by its number, as `imports` lists it: undo 3");
 
         await using var services = await open(arguments);
-        var report = await services.GetRequiredService<Importer>().UndoAsync(importId);
+        var report = await services.GetRequiredService<ImportService>().UndoAsync(importId);
+        await services.GetRequiredService<CommunitySafety.Data.Audit.AuditLog>().WriteAsync(CommunitySafety.Data.Audit.AuditActor.CommandLine,
+            CommunitySafety.Data.Audit.AuditKinds.Undo, $"Undo of import {importId}: {report.Message}",
+            report.Done ? CommunitySafety.Data.Audit.AuditOutcomes.Done : CommunitySafety.Data.Audit.AuditOutcomes.Refused);
         if (!report.Done)
         {
             Console.Error.WriteLine(report.Message);

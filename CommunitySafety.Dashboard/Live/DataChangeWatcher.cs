@@ -12,6 +12,7 @@ namespace CommunitySafety.Dashboard.Live;
 public sealed class DataChangeWatcher(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
     DataChangeNotifier notifier,
+    TimeProvider time,
     ILogger<DataChangeWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -21,7 +22,7 @@ public sealed class DataChangeWatcher(
         var lastSeen = await LatestIdAsync(stoppingToken);
         if (lastSeen is null) return;
 
-        using var timer = new PeriodicTimer(PollInterval);
+        using var timer = new PeriodicTimer(PollInterval, time);
         while (await WaitAsync(timer, stoppingToken))
         {
             try
@@ -55,7 +56,7 @@ public sealed class DataChangeWatcher(
             catch (Exception e)
             {
                 logger.LogWarning(e, "Could not read the change log at start; trying again in a second.");
-                try { await Task.Delay(PollInterval, stoppingToken); }
+                try { await Task.Delay(PollInterval, time, stoppingToken); }
                 catch (OperationCanceledException) { return null; }
             }
         }

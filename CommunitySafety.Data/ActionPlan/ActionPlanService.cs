@@ -1,3 +1,5 @@
+using CommunitySafety.Data.Access;
+using CommunitySafety.Data.Audit;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
 using CommunitySafety.Data.Storage;
@@ -8,7 +10,8 @@ namespace CommunitySafety.Data.ActionPlan;
 public sealed class ActionPlanService(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
     IFiguresService figures,
-    TimeProvider clock) : IActionPlanService
+    TimeProvider clock,
+    AuditLog audit) : IActionPlanService
 {
     /// <summary>Quarters in an item's small trend, the period's own last.</summary>
     public const int TrendQuarters = 8;
@@ -26,12 +29,9 @@ public sealed class ActionPlanService(
     public async Task<PlanView?> GetPlanAsync(FinancialQuarter period, PlanFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
-        var year = years.Where(y => string.CompareOrdinal(y, period.FinancialYear) <= 0).Max(StringComparer.Ordinal)
-                   ?? years.Min(StringComparer.Ordinal);
-        if (year is null || await LoadAsync(db, year, cancellationToken) is not { } plan) return null;
+        if (await PlanYearForAsync(db, period, cancellationToken) is not { } year || await LoadAsync(db, year, cancellationToken) is not { } plan)
+            return null;
         var lookup = new FigureLookup(figures, period);
-
         async Task<IReadOnlyList<LinkedFigure>> FiguresOf(IMeasured item)
         {
             var result = new List<LinkedFigure>();
@@ -39,41 +39,12 @@ public sealed class ActionPlanService(
             return result;
         }
 
-        var quarter = plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter;
-        var statusByAction = plan.Projects.Where(p => p.ActionId is not null)
-            .ToDictionary(p => p.ActionId!.Value, p =>
-            {
-                var row = ReturnBook.Latest(p.Returns).LastOrDefault(r => r.Quarter <= quarter);
-                return new ProjectStatus(p.Id, p.Name, row?.Quarter, row?.Rag);
-            });
-
+        var statusByAction = StatusByAction(plan, plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter);
         var priorities = new List<PriorityView>();
-        var shown = 0;
         foreach (var priority in plan.Priorities.OrderBy(p => p.Number))
         {
             if (filter.Priority is { } only && only != priority.Number) continue;
-            var objectives = new List<ObjectiveView>();
-            foreach (var objective in priority.Objectives.OrderBy(o => o.Position))
-            {
-                var objectiveFigures = await FiguresOf(objective);
-                var actions = new List<ActionView>();
-                foreach (var action in objective.Actions.OrderBy(a => a.Position))
-                {
-                    var view = new ActionView(action.Id, action.Text, action.SuccessMeasures, action.Lead, action.Funding, action.FundingAmount,
-                        await FiguresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id));
-                    if (Matches(view, objectiveFigures, filter)) actions.Add(view);
-                }
-                shown += actions.Count;
-                if (actions.Count > 0 || !filter.FiltersActions)
-                    objectives.Add(new ObjectiveView(objective.Id, objective.Text, objectiveFigures, objective.MeasureNote, actions));
-            }
-            if (objectives.Count == 0 && filter.FiltersActions) continue;
-
-            var indicators = new List<IndicatorView>();
-            foreach (var indicator in priority.HeadlineIndicators.OrderBy(i => i.Position))
-                indicators.Add(new IndicatorView(indicator.Text, await FiguresOf(indicator), indicator.MeasureNote));
-            priorities.Add(new PriorityView(priority.Number, priority.Name, priority.Description, priority.FocusAreas, priority.FocusNote,
-                priority.LinksToOtherPlans, priority.Funding, indicators, objectives));
+            if (await PriorityViewAsync(priority, filter, statusByAction, FiguresOf) is { } view) priorities.Add(view);
         }
 
         var allActions = plan.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).ToList();
@@ -86,8 +57,52 @@ public sealed class ActionPlanService(
             plan.Priorities.OrderBy(p => p.Number).Select(p => new PriorityChoice(p.Number, p.Name)).ToList(),
             allActions.Where(a => a.Lead is not null).Select(a => a.Lead!).Distinct(StringComparer.OrdinalIgnoreCase)
                 .Order(StringComparer.OrdinalIgnoreCase).ToList(),
-            shown,
+            priorities.SelectMany(p => p.Objectives).Sum(o => o.Actions.Count),
             allActions.Count);
+    }
+
+    /// <summary>The period's own year's plan or, when it has none, the latest plan before it (else the earliest).</summary>
+    private static async Task<string?> PlanYearForAsync(CommunitySafetyDb db, FinancialQuarter period, CancellationToken cancellationToken)
+    {
+        var years = await db.PlanYears.Select(y => y.FinancialYear).ToListAsync(cancellationToken);
+        return years.Where(y => string.CompareOrdinal(y, period.FinancialYear) <= 0).Max(StringComparer.Ordinal)
+               ?? years.Min(StringComparer.Ordinal);
+    }
+
+    /// <summary>Each action's OPCC project and its RAG as at the quarter.</summary>
+    private static Dictionary<int, ProjectStatus> StatusByAction(PlanYear plan, int quarter) =>
+        plan.Projects.Where(p => p.ActionId is not null)
+            .ToDictionary(p => p.ActionId!.Value, p =>
+            {
+                var row = ReturnBook.Latest(p.Returns).LastOrDefault(r => r.Quarter <= quarter);
+                return new ProjectStatus(p.Id, p.Name, row?.Quarter, row?.Rag);
+            });
+
+    /// <summary>A priority with the objectives and actions the filter keeps; null when the filter leaves it none.</summary>
+    private static async Task<PriorityView?> PriorityViewAsync(
+        PlanPriority priority, PlanFilter filter, Dictionary<int, ProjectStatus> statusByAction, Func<IMeasured, Task<IReadOnlyList<LinkedFigure>>> figuresOf)
+    {
+        var objectives = new List<ObjectiveView>();
+        foreach (var objective in priority.Objectives.OrderBy(o => o.Position))
+        {
+            var objectiveFigures = await figuresOf(objective);
+            var actions = new List<ActionView>();
+            foreach (var action in objective.Actions.OrderBy(a => a.Position))
+            {
+                var view = new ActionView(action.Id, action.Text, action.SuccessMeasures, action.Lead, action.Funding, action.FundingAmount,
+                    await figuresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id));
+                if (Matches(view, objectiveFigures, filter)) actions.Add(view);
+            }
+            if (actions.Count > 0 || !filter.FiltersActions)
+                objectives.Add(new ObjectiveView(objective.Id, objective.Text, objectiveFigures, objective.MeasureNote, actions));
+        }
+        if (objectives.Count == 0 && filter.FiltersActions) return null;
+
+        var indicators = new List<IndicatorView>();
+        foreach (var indicator in priority.HeadlineIndicators.OrderBy(i => i.Position))
+            indicators.Add(new IndicatorView(indicator.Text, await figuresOf(indicator), indicator.MeasureNote));
+        return new PriorityView(priority.Number, priority.Name, priority.Description, priority.FocusAreas, priority.FocusNote,
+            priority.LinksToOtherPlans, priority.Funding, indicators, objectives);
     }
 
     /// <summary>
@@ -102,9 +117,9 @@ public sealed class ActionPlanService(
         {
             if (action.Project is null) return false;
             var wanted = filter.Rag.Trim();
-            var matches = string.Equals(wanted, PlanFilter.NotRated, StringComparison.OrdinalIgnoreCase)
+            var matches = string.Equals(wanted, RagWords.NotRated, StringComparison.OrdinalIgnoreCase)
                 ? action.Project.Rag is null
-                : string.Equals(ReturnEditing.RagWord(action.Project.Rag), wanted, StringComparison.OrdinalIgnoreCase);
+                : string.Equals(RagWords.CellWord(action.Project.Rag), wanted, StringComparison.OrdinalIgnoreCase);
             if (!matches) return false;
         }
         if (filter.GettingWorse)
@@ -132,11 +147,12 @@ public sealed class ActionPlanService(
         plan.Projects.OrderBy(p => p.Position).Select(p =>
         {
             var row = ReturnBook.LatestFor(p.Returns, quarter);
-            return new ReturnRowView(p.Id, quarter, row?.Version ?? 0, ReturnRow.From(p.Name, row), row?.SavedBy, row?.SavedAt);
+            return new ReturnRowView(p.Id, quarter, row?.Version ?? 0, ReturnRow.From(p.Name, row), row?.SavedBy, row?.SavedAt, ProjectLead(plan, p));
         }).ToList();
 
-    public async Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, string savedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, Person editor, CancellationToken cancellationToken = default)
     {
+        var savedBy = editor.Name;
         var problems = ReturnEditing.Problems(edit);
         if (problems.Count > 0) return new SaveOutcome(false, problems);
         ReturnEditing.TryParseCost(edit.CostToDate, out var cost, out _);
@@ -150,6 +166,14 @@ public sealed class ActionPlanService(
             var project = plan?.Projects.FirstOrDefault(p => p.Id == edit.ProjectId);
             if (plan is null || project is null)
                 return SaveOutcome.Refused("That project is not in this year's plan any more; reload the page.");
+            var lead = ProjectLead(plan, project);
+            if (!editor.MayEditReturnOf(lead))
+            {
+                await audit.WriteAsync(editor.Actor, AuditKinds.ReturnEdit, $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name}", AuditOutcomes.Refused, cancellationToken);
+                return SaveOutcome.Refused(editor.Has(Roles.Lead)
+                    ? $"Only a Manager or the project's lead ({lead ?? "none named"}) can change the row of {project.Name}; your account's lead name is {editor.LeadName ?? "not set"}."
+                    : $"Only a Manager or the project's lead can change the row of {project.Name}.");
+            }
             var open = ReturnBook.OpenQuarter(plan);
             if (edit.Quarter != open)
                 return SaveOutcome.Refused(
@@ -177,6 +201,8 @@ public sealed class ActionPlanService(
             });
             db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{edit.Quarter} return for {project.Name} updated by {savedBy}" });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(editor.Actor, AuditKinds.ReturnEdit,
+                $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name} saved as version {(latest?.Version ?? 0) + 1}", cancellationToken: cancellationToken);
             return new SaveOutcome(true, []);
         }
         finally
@@ -185,8 +211,10 @@ public sealed class ActionPlanService(
         }
     }
 
-    public async Task<SaveOutcome> StartNextQuarterAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> StartNextQuarterAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
     {
+        var startedBy = starter.Name;
+        if (!starter.IsManager) return await RefuseStartAsync(starter, $"the next quarter's return of {financialYear}", cancellationToken);
         await _writing.WaitAsync(cancellationToken);
         try
         {
@@ -218,6 +246,7 @@ public sealed class ActionPlanService(
             }
             db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{next} {plan.FinancialYear} return started by {startedBy}" });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Q{next} {plan.FinancialYear} return started", cancellationToken: cancellationToken);
             return new SaveOutcome(true, []);
         }
         finally
@@ -226,8 +255,10 @@ public sealed class ActionPlanService(
         }
     }
 
-    public async Task<SaveOutcome> StartNextYearAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> StartNextYearAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
     {
+        var startedBy = starter.Name;
+        if (!starter.IsManager) return await RefuseStartAsync(starter, $"the plan of the year after {financialYear}", cancellationToken);
         await _writing.WaitAsync(cancellationToken);
         try
         {
@@ -254,6 +285,7 @@ public sealed class ActionPlanService(
             db.PlanYears.Add(PlanConversion.ToEntities(copy, startedBy, now));
             db.Changes.Add(new DataChangeRecord { At = now, Description = $"Action plan {nextYear} started from {plan.FinancialYear} by {startedBy}" });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Action plan {nextYear} started from {plan.FinancialYear}", cancellationToken: cancellationToken);
             return new SaveOutcome(true, []);
         }
         finally
@@ -261,6 +293,18 @@ public sealed class ActionPlanService(
             _writing.Release();
         }
     }
+
+    private async Task<SaveOutcome> RefuseStartAsync(Person starter, string what, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Start {what}", AuditOutcomes.Refused, cancellationToken);
+        return SaveOutcome.Refused("Only a Manager can start a quarter's return or a year's plan.");
+    }
+
+    /// <summary>The plan's Lead of the action a project delivers; null when it delivers none or the action names no lead.</summary>
+    private static string? ProjectLead(PlanYear plan, OpccProject project) =>
+        project.ActionId is { } actionId
+            ? plan.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).FirstOrDefault(a => a.Id == actionId)?.Lead
+            : null;
 
     /// <summary>"2023-2024", as plan titles write the year.</summary>
     private static string ToTitleYears(int startYear) => $"{startYear}-{startYear + 1}";

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Access;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Data.ActionPlan;
@@ -17,14 +18,17 @@ public interface IActionPlanService
     /// <summary>A year's returns, one table per quarter with any, and the spend; null when the year has no plan. Null year: the latest.</summary>
     Task<ReturnsView?> GetReturnsAsync(string? financialYear, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves a project's row of the open quarter as a new version, or says why it cannot.</summary>
-    Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, string savedBy, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Saves a project's row of the open quarter as a new version, or says why it cannot: a Manager may save every
+    /// row, a Lead the rows of the projects they lead, no one else any.
+    /// </summary>
+    Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, Person editor, CancellationToken cancellationToken = default);
 
-    /// <summary>Opens the next quarter's return, each project's row starting from its row of the quarter before.</summary>
-    Task<SaveOutcome> StartNextQuarterAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default);
+    /// <summary>Opens the next quarter's return, each project's row starting from its row of the quarter before. Only a Manager may.</summary>
+    Task<SaveOutcome> StartNextQuarterAsync(string financialYear, Person startedBy, CancellationToken cancellationToken = default);
 
-    /// <summary>Starts the next year's plan as a copy of this one's priorities, objectives, actions, links and projects, without returns.</summary>
-    Task<SaveOutcome> StartNextYearAsync(string financialYear, string startedBy, CancellationToken cancellationToken = default);
+    /// <summary>Starts the next year's plan as a copy of this one's priorities, objectives, actions, links and projects, without returns. Only a Manager may.</summary>
+    Task<SaveOutcome> StartNextYearAsync(string financialYear, Person startedBy, CancellationToken cancellationToken = default);
 
     /// <summary>A quarter's return as a file for the OPCC; null when the year or quarter has none.</summary>
     Task<ExportFile?> ExportReturnAsync(string financialYear, int quarter, ReturnFileFormat format, CancellationToken cancellationToken = default);

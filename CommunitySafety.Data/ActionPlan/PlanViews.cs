@@ -5,10 +5,9 @@ namespace CommunitySafety.Data.ActionPlan;
 
 // What the action plan and quarterly return pages show, ready to render.
 
-/// <summary>Which items of the plan to show. <see cref="Rag"/> is "Red", "Amber", "Green" or <see cref="NotRated"/>.</summary>
+/// <summary>Which items of the plan to show. <see cref="Rag"/> is "Red", "Amber", "Green" or <see cref="RagWords.NotRated"/>.</summary>
 public sealed record PlanFilter(int? Priority = null, string? Lead = null, string? Rag = null, bool GettingWorse = false)
 {
-    public const string NotRated = "Not rated";
 
     public bool FiltersActions => !string.IsNullOrWhiteSpace(Lead) || !string.IsNullOrWhiteSpace(Rag) || GettingWorse;
 }
@@ -59,8 +58,8 @@ public sealed record PlanView(
     int ActionsShown,
     int ActionsInPlan);
 
-/// <summary>A project's row in one quarter: its latest version (0 when the quarter has none for it).</summary>
-public sealed record ReturnRowView(int ProjectId, int Quarter, int Version, ReturnRow Row, string? SavedBy, DateTimeOffset? SavedAt);
+/// <summary>A project's row in one quarter: its latest version (0 when the quarter has none for it), and the lead of its action.</summary>
+public sealed record ReturnRowView(int ProjectId, int Quarter, int Version, ReturnRow Row, string? SavedBy, DateTimeOffset? SavedAt, string? Lead = null);
 
 /// <summary>One quarter's return. Only the open quarter (the latest with returns) can be edited.</summary>
 public sealed record QuarterReturnView(int Quarter, string Title, bool IsOpen, IReadOnlyList<ReturnRowView> Rows, Spend Spend);

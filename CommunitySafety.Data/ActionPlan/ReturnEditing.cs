@@ -88,5 +88,4 @@ public static class ReturnEditing
         return problems;
     }
 
-    public static string RagWord(Rag? rag) => rag?.ToString() ?? "";
 }

@@ -76,7 +76,7 @@ public static class OpccReturnLayout
         return
         [
             row.Project, row.Rationale ?? "", row.ActivitiesToDate ?? "", row.SuccessMeasuresProposed ?? "", row.SuccessToDate ?? "",
-            row.CostToDate?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", ReturnEditing.RagWord(row.Rag), notes,
+            row.CostToDate?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", RagWords.CellWord(row.Rag), notes,
         ];
     }
 }

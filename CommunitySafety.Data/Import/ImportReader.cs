@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+
 namespace CommunitySafety.Data.Import;
 
 /// <summary>Progress of reading the files of an import, in bytes.</summary>
@@ -32,6 +33,28 @@ internal static class ImportReader
         ZipLimits? zipLimits = null)
     {
         var reading = new ImportReading();
+        var sources = SourcesOf(files, reading, zipLimits ?? ZipLimits.Default);
+        var totalBytes = sources.Sum(s => s.Length);
+        long doneBytes = 0;
+        var seenInThisImport = new Dictionary<string, string>();
+        foreach (var source in sources)
+        {
+            // One budget of errors kept in memory for the whole import, however many files it has.
+            var errorsLeft = Math.Max(0, maxErrorsKept - reading.Files.Sum(f => f.Errors.Count));
+            var before = doneBytes;
+            var collector = ReadOne(source, format, names,
+                () => ErrorReportFile.Attach(errorReport, new FileCollector(source.Name, errorsLeft)),
+                progress is null ? null : read => progress.Report(new ImportProgress(before + read, totalBytes, source.Name)));
+            doneBytes += source.Length;
+            KeepUnlessRepeated(reading, source, collector, alreadyImported, seenInThisImport);
+        }
+        errorReport?.Finish(reading);
+        return reading;
+    }
+
+    /// <summary>The files to read: each CSV as it is, each zip's street files and beat extracts (a zip that breaks a rule gives none).</summary>
+    private static List<ImportSource> SourcesOf(IReadOnlyList<UploadedFile> files, ImportReading reading, ZipLimits zipLimits)
+    {
         var sources = new List<ImportSource>();
         foreach (var file in files)
         {
@@ -47,7 +70,7 @@ internal static class ImportReader
             }
             try
             {
-                var (entries, skipped, problems) = ZipContents.List(file.Path, file.Name, zipLimits ?? ZipLimits.Default);
+                var (entries, skipped, problems) = ZipContents.List(file.Path, file.Name, zipLimits);
                 if (problems.Count > 0)
                 {
                     // Nothing of a zip that breaks a rule is unpacked.
@@ -66,62 +89,53 @@ internal static class ImportReader
                 reading.Errors.Add(new ImportError(file.Name, null, null, null, "The file is named .zip but is not a zip file that can be opened."));
             }
         }
+        return sources;
+    }
 
-        var totalBytes = sources.Sum(s => s.Length);
-        long doneBytes = 0;
-        var seenInThisImport = new Dictionary<string, string>();
-        foreach (var source in sources)
+    /// <summary>Reads one file, turning a damaged or oversized zip entry and a free-text column into a sentence.</summary>
+    private static FileCollector ReadOne(ImportSource source, ImportFormat format, ImportNames names, Func<FileCollector> newCollector, Action<long>? progress)
+    {
+        FileCollector collector;
+        try
         {
-            // One budget of errors kept in memory for the whole import, however many files it has.
-            var errorsLeft = Math.Max(0, maxErrorsKept - reading.Files.Sum(f => f.Errors.Count));
-            FileCollector NewCollector() => ErrorReportFile.Attach(errorReport, new FileCollector(source.Name, errorsLeft));
-            FileCollector collector;
-            try
-            {
-                collector = CsvFileReader.Read(
-                    source,
-                    NewCollector,
-                    (normalized, original, c) => StartReading(format, normalized, original, c, names),
-                    Progress(source, doneBytes));
-            }
-            catch (InvalidDataException)
-            {
-                collector = NewCollector();
-                collector.AddError(null, null, null, "This file in the zip is damaged and cannot be read. Download the zip again.");
-            }
-            catch (ZipEntryTooLargeException e)
-            {
-                collector = NewCollector();
-                collector.AddError(null, null, null,
-                    $"This file in the zip unpacks to more than {ZipLimits.Megabytes(e.MaxBytes)}, more than it says it holds and more than " +
-                    "a file may be, so reading stopped there. Check that it is the right zip.");
-            }
-            catch (TooManyNamesException e)
-            {
-                collector = NewCollector();
-                collector.AddError(null, null, null,
-                    $"The file has more than {e.Count:N0} different beats, crime types or location types, so one of those columns " +
-                    "holds free text (such as a street address) rather than names. Check the Beat, Type and LocationType columns.");
-            }
-            doneBytes += source.Length;
-
-            if (collector.Sha256.Length > 0 && alreadyImported.TryGetValue(collector.Sha256, out var importId))
-                reading.Warnings.Add($"{source.Name} is identical to a file already imported (import {importId}); it was left out.");
-            else if (collector.Sha256.Length > 0 && seenInThisImport.TryGetValue(collector.Sha256, out var twin))
-                reading.Warnings.Add($"{source.Name} is identical to {twin}; it was read once.");
-            else
-            {
-                if (collector.Sha256.Length > 0) seenInThisImport[collector.Sha256] = source.Name;
-                reading.Files.Add(collector);
-                reading.SourceOf[collector] = source;
-            }
+            return CsvFileReader.Read(source, newCollector, (normalized, original, c) => StartReading(format, normalized, original, c, names), progress);
         }
-        errorReport?.Finish(reading);
-        return reading;
+        catch (InvalidDataException)
+        {
+            collector = newCollector();
+            collector.AddError(null, null, null, "This file in the zip is damaged and cannot be read. Download the zip again.");
+        }
+        catch (ZipEntryTooLargeException e)
+        {
+            collector = newCollector();
+            collector.AddError(null, null, null,
+                $"This file in the zip unpacks to more than {ZipLimits.Megabytes(e.MaxBytes)}, more than it says it holds and more than " +
+                "a file may be, so reading stopped there. Check that it is the right zip.");
+        }
+        catch (TooManyNamesException e)
+        {
+            collector = newCollector();
+            collector.AddError(null, null, null,
+                $"The file has more than {e.Count:N0} different beats, crime types or location types, so one of those columns " +
+                "holds free text (such as a street address) rather than names. Check the Beat, Type and LocationType columns.");
+        }
+        return collector;
+    }
 
-        Action<long>? Progress(ImportSource source, long before) => progress is null
-            ? null
-            : read => progress.Report(new ImportProgress(before + read, totalBytes, source.Name));
+    /// <summary>A file identical to one already imported, or to another of this import, is left out with a warning.</summary>
+    private static void KeepUnlessRepeated(
+        ImportReading reading, ImportSource source, FileCollector collector, IReadOnlyDictionary<string, int> alreadyImported, Dictionary<string, string> seenInThisImport)
+    {
+        if (collector.Sha256.Length > 0 && alreadyImported.TryGetValue(collector.Sha256, out var importId))
+            reading.Warnings.Add($"{source.Name} is identical to a file already imported (import {importId}); it was left out.");
+        else if (collector.Sha256.Length > 0 && seenInThisImport.TryGetValue(collector.Sha256, out var twin))
+            reading.Warnings.Add($"{source.Name} is identical to {twin}; it was read once.");
+        else
+        {
+            if (collector.Sha256.Length > 0) seenInThisImport[collector.Sha256] = source.Name;
+            reading.Files.Add(collector);
+            reading.SourceOf[collector] = source;
+        }
     }
 
     private static IRowReader? StartReading(ImportFormat format, string[] normalized, string[] original, FileCollector collector, ImportNames names)

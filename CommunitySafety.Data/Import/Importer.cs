@@ -88,25 +88,7 @@ public sealed class Importer(
             beatMap = map;
         }
 
-        ImportNames names;
-        Dictionary<string, int> alreadyImported;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            names = new ImportNames(_areas, beatMap,
-                (await db.Beats.Join(db.Areas, b => b.AreaId, a => a.Id, (b, a) => new { Area = a.IsHome ? null : a.Name, b.Name })
-                    .ToListAsync(cancellationToken)).Select(b => (b.Area, b.Name)),
-                await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
-                await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken),
-                request.Area);
-            alreadyImported = request.RerunMonths is not null || names.ExtractArea is not null
-                ? [] // a re-run reads files already imported, on purpose; the same bytes may be another area's extract
-                : (await db.ImportFiles
-                    .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
-                    .ToListAsync(cancellationToken))
-                .GroupBy(f => f.Sha256)
-                .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
-        }
-
+        var (names, alreadyImported) = await WhatIsKnownAsync(beatMap, request, cancellationToken);
         var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport, zipLimits);
         var files = reading.Files;
         if (reading.TotalErrors > 0)
@@ -119,6 +101,36 @@ public sealed class Importer(
                 Warnings = reading.Warnings,
             });
 
+        var prepared = Aggregate(request, reading, names, beatMap, turn);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            prepared.Preview = await ImportPreviews.BuildAsync(db, prepared, names, area, cancellationToken);
+        return prepared;
+    }
+
+    /// <summary>The names the data already has (so new ones are told apart) and the files already imported, by SHA-256.</summary>
+    private async Task<(ImportNames Names, Dictionary<string, int> AlreadyImported)> WhatIsKnownAsync(BeatMap? beatMap, ImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = new ImportNames(_areas, beatMap,
+            (await db.Beats.Join(db.Areas, b => b.AreaId, a => a.Id, (b, a) => new { Area = a.IsHome ? null : a.Name, b.Name })
+                .ToListAsync(cancellationToken)).Select(b => (b.Area, b.Name)),
+            await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
+            await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken),
+            request.Area);
+        // A re-run reads files already imported, on purpose; the same bytes may be another area's extract.
+        if (request.RerunMonths is not null || names.ExtractArea is not null) return (names, []);
+        var alreadyImported = (await db.ImportFiles
+                .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
+                .ToListAsync(cancellationToken))
+            .GroupBy(f => f.Sha256)
+            .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
+        return (names, alreadyImported);
+    }
+
+    /// <summary>The files read, merged into one import's months, facts, counts and reasons; a re-run keeps only its months.</summary>
+    private static PreparedImport Aggregate(ImportRequest request, ImportReading reading, ImportNames names, BeatMap? beatMap, Turn turn)
+    {
+        var files = reading.Files;
         var months = MergeMonths(files, names);
         var facts = MergeFacts(files, names).ToList();
         var skipReasons = files.SelectMany(f => f.SkipReasons)
@@ -138,7 +150,7 @@ public sealed class Importer(
         var policeUk = files.Any(f => f.Format == ImportFormat.PoliceUk);
         var fileReports = files.Select(ToReport).ToList();
 
-        var prepared = new PreparedImport(turn)
+        return new PreparedImport(turn)
         {
             Request = request,
             Reading = reading,
@@ -152,9 +164,6 @@ public sealed class Importer(
             Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings), .. AreasNotKeptWarning(files)],
             Files = fileReports,
         };
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            prepared.Preview = await ImportPreviews.BuildAsync(db, prepared, names, area, cancellationToken);
-        return prepared;
     }
 
     /// <summary>

@@ -1,10 +1,11 @@
 using CommunitySafety.Data.Model;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Storage;
 
 /// <summary>The database: its tables here, how each is mapped in <c>EntityConfigurations/</c>.</summary>
-public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : DbContext(options)
+public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : IdentityDbContext<DashboardUser>(options)
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<PopulationEstimate> Populations => Set<PopulationEstimate>();
@@ -19,7 +20,13 @@ public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> option
     public DbSet<PlanYear> PlanYears => Set<PlanYear>();
     public DbSet<OpccProject> OpccProjects => Set<OpccProject>();
     public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model); // Identity's users, roles, claims, logins and tokens
         model.ApplyConfigurationsFromAssembly(typeof(CommunitySafetyDb).Assembly);
+    }
 }

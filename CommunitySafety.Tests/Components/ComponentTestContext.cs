@@ -1,8 +1,13 @@
+using System.Text.RegularExpressions;
+using Bunit.TestDoubles;
 using Bunit;
 using CommunitySafety.Dashboard.Components.Charts;
 using CommunitySafety.Dashboard.Components.Shared;
-using CommunitySafety.Data;
+using CommunitySafety.Dashboard.Services.Access;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -20,13 +25,25 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<IFiguresService>(Figures);
         Services.AddSingleton(Notifier);
         Services.AddScoped<DashboardContext>();
+        Services.AddSingleton(new AppName(new DataSettings("Data Source=:memory:")));
+        Authorization = AddAuthorization();
+        Services.AddScoped<CurrentPerson>();
     }
+
+    /// <summary>Who is signed in: nobody until a test (or its context) says so.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeFiguresService Figures { get; } = new();
 
     protected DataChangeNotifier Notifier { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
+
+    /// <summary>Sets the address a page reads its period and filters from ("beats?year=2023-24&amp;quarter=2").</summary>
+    protected void GoTo(string relativeUrl) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
+
+    /// <summary>Text as a person reads it: each run of white space one space, none at either end.</summary>
+    protected static string Words(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>MudBlazor's services can only be disposed asynchronously; xunit 2 disposes test classes synchronously.</summary>
     protected override void Dispose(bool disposing)

@@ -1,6 +1,7 @@
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Overview;
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -22,7 +22,7 @@ public class ActionPlanTests(DashboardServer server) : IClassFixture<DashboardSe
         await Expect(watchedRag).ToHaveTextAsync("Not rated");
         await watcher.EvaluateAsync("() => window.stillTheSamePage = true");
 
-        var editor = await server.NewPageAsync();
+        var editor = await server.NewPageAsync(role: "Manager");
         await Pages.OpenAsync(editor, Pages.QuarterlyReturn);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Edit the row for Re-deployable CCTV" }).ClickAsync();
         await editor.GetByRole(AriaRole.Radio, new() { Name = "Amber: partially achieved" }).CheckAsync();
@@ -30,7 +30,7 @@ public class ActionPlanTests(DashboardServer server) : IClassFixture<DashboardSe
         await Expect(editor.Locator("tr.return-row[data-project='Re-deployable CCTV'] .rag-label")).ToHaveTextAsync("Amber");
 
         await Expect(watchedRag).ToHaveTextAsync("Amber");
-        await Expect(watcher.Locator("tr.return-row[data-project='Re-deployable CCTV'] .return-saved")).ToContainTextAsync("Saved by Dashboard user");
+        await Expect(watcher.Locator("tr.return-row[data-project='Re-deployable CCTV'] .return-saved")).ToContainTextAsync("Saved by Test Manager");
         Assert.True(await watcher.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "The page was reloaded.");
         await watcher.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, "opcc-return-after-live-edit.png"), FullPage = true });
     }

@@ -64,7 +64,7 @@ public class DashboardServer : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(
@@ -78,8 +78,11 @@ public class DashboardServer : IAsyncLifetime
         await WaitUntilListeningAsync(_process);
     }
 
-    /// <summary>A page on its own browser context, at the given size and colour scheme.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080, ColorScheme colorScheme = ColorScheme.Light)
+    /// <summary>
+    /// A page on its own browser context, at the given size and colour scheme; signed in as a person holding
+    /// <paramref name="role"/> when one is given (anonymous viewing is on, so the Viewer pages need none).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080, ColorScheme colorScheme = ColorScheme.Light, string? role = null)
     {
         var browser = await BrowserAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -89,8 +92,64 @@ public class DashboardServer : IAsyncLifetime
             BaseURL = BaseUrl,
         });
         context.SetDefaultTimeout(WaitMilliseconds);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (role is not null) await SignInAsync(page, role);
+        return page;
     }
+
+    /// <summary>The password of every test person this server makes; made per server, written nowhere else.</summary>
+    public string TestPassword { get; } = "Test-" + Guid.NewGuid().ToString("N")[..12] + "-Aa1!";
+
+    /// <summary>The email of the test person holding <paramref name="role"/>, "Test {role}" by name, lead name "CS Team".</summary>
+    public static string TestEmail(string role) => $"{role.ToLowerInvariant()}@test.example";
+
+    private readonly SemaphoreSlim _addingUsers = new(1, 1);
+    private readonly HashSet<string> _usersAdded = [];
+
+    /// <summary>Adds the role's test person with the `users add` verb, once per server.</summary>
+    public async Task EnsureUserAsync(string role)
+    {
+        await _addingUsers.WaitAsync();
+        try
+        {
+            if (_usersAdded.Contains(role)) return;
+            var (exitCode, output) = await RunCommandLineWithInputAsync(TestPassword + "\n",
+                "users", "add", "--email", TestEmail(role), "--role", role, "--name", $"Test {role}", "--lead-name", "CS Team", "--password-stdin");
+            if (exitCode != 0) throw new InvalidOperationException($"The test {role} could not be added: {output}");
+            _usersAdded.Add(role);
+        }
+        finally
+        {
+            _addingUsers.Release();
+        }
+    }
+
+    /// <summary>Signs the page in through the /Account/Login form as the role's test person, and waits for the dashboard.</summary>
+    public async Task SignInAsync(IPage page, string role)
+    {
+        await EnsureUserAsync(role);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(TestEmail(role));
+        await page.GetByLabel("Password").FillAsync(TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the command line with <paramref name="input"/> on its standard input.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandLineWithInputAsync(string input, params string[] arguments)
+    {
+        using var process = StartDashboard(string.Join(" ", arguments.Select(Quote)) + $" --db {Quote(DatabasePath)}", redirectInput: true);
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Settings given to the dashboard as environment variables (Section__Key), set before the server starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     private async Task<IBrowser> BrowserAsync()
     {
@@ -122,7 +181,7 @@ public class DashboardServer : IAsyncLifetime
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
@@ -136,7 +195,7 @@ public class DashboardServer : IAsyncLifetime
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private Process StartDashboard(string arguments)
+    private Process StartDashboard(string arguments, bool redirectInput = false)
     {
         var dll = DashboardDll;
         var start = new ProcessStartInfo("dotnet", $"{Quote(dll)} {arguments}")
@@ -144,8 +203,10 @@ public class DashboardServer : IAsyncLifetime
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in Settings) start.Environment[name] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__CommunitySafety"] = $"Data Source={DatabasePath}";
         start.Environment.Remove("ASPNETCORE_URLS");

@@ -73,7 +73,7 @@ public class DashboardTests(DashboardServer server)
     {
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
-            var page = await server.NewPageAsync(colorScheme: scheme);
+            var page = await server.NewPageAsync(colorScheme: scheme, role: Pages.Named(name).Role);
             await Pages.OpenAsync(page, Pages.Named(name));
             await page.Locator(scheme == ColorScheme.Dark ? ".mud-theme-dark, [aria-label='Switch to light theme']" : "[aria-label='Switch to dark theme']").First.WaitForAsync();
 
@@ -86,7 +86,7 @@ public class DashboardTests(DashboardServer server)
     [MemberData(nameof(Pages.Names), MemberType = typeof(Pages))]
     public async Task Every_page_fits_a_360_pixel_phone_without_scrolling_sideways(string name)
     {
-        var page = await server.NewPageAsync(width: 360, height: 740);
+        var page = await server.NewPageAsync(width: 360, height: 740, role: Pages.Named(name).Role);
         await Pages.OpenAsync(page, Pages.Named(name));
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");

@@ -14,7 +14,7 @@ public class ImportsPageTests(DashboardServer server) : IClassFixture<DashboardS
     [Fact]
     public async Task Three_bad_rows_are_listed_and_downloadable_then_the_corrected_file_imports_and_the_overview_changes()
     {
-        var page = await server.NewPageAsync();
+        var page = await server.NewPageAsync(role: "Analyst");
         await page.GotoAsync("/?year=2023-24&quarter=3");
         await Expect(page.Locator(".incomplete-data")).ToContainTextAsync("Oct 2023, Nov 2023 and Dec 2023");
         var asbBefore = await page.Locator("[data-measure=ASB] .measure-counts").InnerTextAsync();
@@ -52,7 +52,7 @@ public class ImportsPageTests(DashboardServer server) : IClassFixture<DashboardS
     [Fact]
     public async Task A_police_uk_zip_is_previewed_with_its_skipped_rows_and_can_be_cancelled()
     {
-        var page = await server.NewPageAsync();
+        var page = await server.NewPageAsync(role: "Analyst");
         await OpenAsync(page);
         await page.Locator("#import-files").SetInputFilesAsync(new FilePayload { Name = "download.zip", MimeType = "application/zip", Buffer = PoliceUkZip() });
 
@@ -68,8 +68,8 @@ public class ImportsPageTests(DashboardServer server) : IClassFixture<DashboardS
     [Fact]
     public async Task A_second_upload_waits_its_turn_and_says_so()
     {
-        var first = await server.NewPageAsync();
-        var second = await server.NewPageAsync();
+        var first = await server.NewPageAsync(role: "Analyst");
+        var second = await server.NewPageAsync(role: "Analyst");
         await OpenAsync(first);
         await OpenAsync(second);
 
@@ -87,7 +87,7 @@ public class ImportsPageTests(DashboardServer server) : IClassFixture<DashboardS
     [Fact]
     public async Task Undo_says_what_comes_back_and_puts_it_back()
     {
-        var page = await server.NewPageAsync();
+        var page = await server.NewPageAsync(role: "Analyst");
         await OpenAsync(page);
         var newest = page.Locator(".history-entry").First;
         await newest.WaitForAsync();

@@ -5,7 +5,8 @@ namespace CommunitySafety.Tests.EndToEnd;
 /// <summary>Every page of the dashboard at Q1 2023-24, and how to tell it has finished drawing.</summary>
 public static class Pages
 {
-    public sealed record DashboardPage(string Name, string Path, string ReadySelector, bool HasCharts = true)
+    /// <summary>A page; <see cref="Role"/> is the role to sign in with first, for a page that is not open to all.</summary>
+    public sealed record DashboardPage(string Name, string Path, string ReadySelector, bool HasCharts = true, string? Role = null)
     {
         public override string ToString() => Name;
     }
@@ -20,9 +21,12 @@ public static class Pages
     public static readonly DashboardPage ActionPlan = new("action-plan", $"/action-plan?{Period}", ".plan-action");
     public static readonly DashboardPage QuarterlyReturn = new("opcc-return", "/action-plan/return?year=2023-24&quarter=2", ".opcc-return");
 
-    public static readonly DashboardPage Imports = new("imports", "/imports", ".import-upload[data-ready='true']", HasCharts: false);
+    public static readonly DashboardPage Imports = new("imports", "/imports", ".import-upload[data-ready='true']", HasCharts: false, Role: "Analyst");
 
-    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn, Imports];
+    public static readonly DashboardPage Users = new("users", "/admin/users", ".users-table", HasCharts: false, Role: "Admin");
+    public static readonly DashboardPage AuditTrail = new("audit-trail", "/admin/audit", ".audit-count", HasCharts: false, Role: "Admin");
+
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn, Imports, Users, AuditTrail];
 
     public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
 

@@ -13,7 +13,7 @@ public class ReportPrinterTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Report:ChromiumPath"] = "/nowhere/chromium" })
             .Build();
-        var printer = new ReportPrinter(server: null!, configuration, NullLogger<ReportPrinter>.Instance);
+        var printer = new ReportPrinter(server: null!, configuration, NullLogger<ReportPrinter>.Instance, cookies: null!, TimeProvider.System);
 
         var result = await printer.PrintAsync(new FinancialQuarter(2023, 1), CancellationToken.None);
 

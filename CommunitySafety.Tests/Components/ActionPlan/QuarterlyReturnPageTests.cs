@@ -82,7 +82,7 @@ public sealed class QuarterlyReturnPageTests : PlanComponentTestContext
         var row = Row(2, "Bystander Training");
         var edit = new ReturnEdit(row.ProjectId, 2, row.Version, row.Row.Rationale, row.Row.ActivitiesToDate, row.Row.SuccessMeasuresProposed,
             row.Row.SuccessToDate, null, null, "Green", "Four sessions booked");
-        Assert.True((await Plans.SaveReturnAsync("2023-24", edit, "Another officer")).Saved);
+        Assert.True((await Plans.SaveReturnAsync("2023-24", edit, CommunitySafety.Tests.Data.TestPeople.Manager("Another officer"))).Saved);
 
         await Notifier.PublishAsync(new DataChange("Q2 return for Bystander Training updated", DateTimeOffset.UtcNow));
 

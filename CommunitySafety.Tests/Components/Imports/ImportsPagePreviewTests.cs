@@ -1,5 +1,6 @@
 using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Imports;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Import;
 
 namespace CommunitySafety.Tests.Components.Imports;

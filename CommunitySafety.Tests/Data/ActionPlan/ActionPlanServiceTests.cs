@@ -1,3 +1,4 @@
+using CommunitySafety.Tests.Data;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
@@ -15,7 +16,7 @@ public sealed class ActionPlanServiceTests
 
     private static ReturnEdit EditOf(ReturnRowView row, string? rag = null, string? cost = null) => new(
         row.ProjectId, row.Quarter, row.Version, row.Row.Rationale, row.Row.ActivitiesToDate, row.Row.SuccessMeasuresProposed,
-        row.Row.SuccessToDate, cost ?? row.Row.CostToDate?.ToString(), row.Row.CostBreakdown, rag ?? ReturnEditing.RagWord(row.Row.Rag), row.Row.Notes);
+        row.Row.SuccessToDate, cost ?? row.Row.CostToDate?.ToString(), row.Row.CostBreakdown, rag ?? RagWords.CellWord(row.Row.Rag), row.Row.Notes);
 
     private static ReturnRowView Row(ReturnsView returns, int quarter, string project) =>
         returns.Quarters.Single(q => q.Quarter == quarter).Rows.Single(r => r.Row.Project.StartsWith(project, StringComparison.Ordinal));
@@ -69,7 +70,7 @@ public sealed class ActionPlanServiceTests
         Assert.All(police.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions),
             a => Assert.Contains("police", a.Lead!, StringComparison.OrdinalIgnoreCase));
 
-        var notRated = (await database.Plans.GetPlanAsync(Q1, new PlanFilter(Rag: PlanFilter.NotRated)))!;
+        var notRated = (await database.Plans.GetPlanAsync(Q1, new PlanFilter(Rag: RagWords.NotRated)))!;
         Assert.Equal(8, notRated.ActionsShown); // every project but the Response Fund delivers one action; none is rated yet
 
         var worse = (await database.Plans.GetPlanAsync(Q1, new PlanFilter(GettingWorse: true)))!;
@@ -86,7 +87,7 @@ public sealed class ActionPlanServiceTests
         Assert.Equal(2, returns.OpenQuarter);
         var row = Row(returns, 2, "Target Hardening");
 
-        var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "amber", cost: "£1,250.50"), "Sarah Pickering");
+        var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "amber", cost: "£1,250.50"), TestPeople.Manager("Sarah Pickering"));
 
         Assert.True(outcome.Saved, string.Join(" ", outcome.Problems));
         var saved = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 2, "Target Hardening");
@@ -100,7 +101,7 @@ public sealed class ActionPlanServiceTests
         await using var database = await PlanDatabase.CreateAsync();
         var row = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 2, "Campaigns");
 
-        var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Purple", cost: "-5"), "Dashboard user");
+        var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Purple", cost: "-5"), TestPeople.Manager("Dashboard user"));
 
         Assert.False(outcome.Saved);
         Assert.Equal(
@@ -126,7 +127,7 @@ public sealed class ActionPlanServiceTests
         await using var database = await PlanDatabase.CreateAsync();
         var row = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 1, "Campaigns");
 
-        var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Green"), "Dashboard user");
+        var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Green"), TestPeople.Manager("Dashboard user"));
 
         Assert.False(outcome.Saved);
         Assert.Equal("The Q1 return has been sent to the OPCC and is kept as it was sent. Only the Q2 return can be changed.", Assert.Single(outcome.Problems));
@@ -137,9 +138,9 @@ public sealed class ActionPlanServiceTests
     {
         await using var database = await PlanDatabase.CreateAsync();
         var row = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 2, "Bystander Training");
-        Assert.True((await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Green"), "First officer")).Saved);
+        Assert.True((await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Green"), TestPeople.Manager("First officer"))).Saved);
 
-        var late = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Red"), "Second officer");
+        var late = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Red"), TestPeople.Manager("Second officer"));
 
         Assert.False(late.Saved);
         Assert.StartsWith("First officer saved this row at", Assert.Single(late.Problems));
@@ -160,7 +161,7 @@ public sealed class ActionPlanServiceTests
     public async Task The_next_quarter_starts_from_the_last_and_the_last_becomes_read_only()
     {
         await using var database = await PlanDatabase.CreateAsync();
-        Assert.True((await database.Plans.StartNextQuarterAsync("2023-24", "Dashboard user")).Saved);
+        Assert.True((await database.Plans.StartNextQuarterAsync("2023-24", TestPeople.Manager("Dashboard user"))).Saved);
 
         var returns = (await database.Plans.GetReturnsAsync("2023-24"))!;
         Assert.Equal(3, returns.OpenQuarter);
@@ -173,7 +174,7 @@ public sealed class ActionPlanServiceTests
     public async Task A_new_year_copies_the_plan_and_links_but_not_the_returns()
     {
         await using var database = await PlanDatabase.CreateAsync();
-        Assert.True((await database.Plans.StartNextYearAsync("2023-24", "Dashboard user")).Saved);
+        Assert.True((await database.Plans.StartNextYearAsync("2023-24", TestPeople.Manager("Dashboard user"))).Saved);
 
         Assert.Equal(["2024-25", "2023-24"], await database.Plans.GetYearsAsync());
         var next = (await database.Plans.GetPlanAsync(new FinancialQuarter(2024, 1), new PlanFilter()))!;
@@ -186,7 +187,7 @@ public sealed class ActionPlanServiceTests
         var returns = (await database.Plans.GetReturnsAsync("2024-25"))!;
         Assert.Null(returns.OpenQuarter);
         Assert.Empty(returns.Quarters);
-        Assert.False((await database.Plans.StartNextYearAsync("2023-24", "Dashboard user")).Saved);
+        Assert.False((await database.Plans.StartNextYearAsync("2023-24", TestPeople.Manager("Dashboard user"))).Saved);
     }
 
     [Fact]

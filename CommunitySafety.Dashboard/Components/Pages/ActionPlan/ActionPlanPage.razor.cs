@@ -1,6 +1,8 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
+using CommunitySafety.Data;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,7 +16,6 @@ public partial class ActionPlanPage
     public const string RagKey = "rag";
     public const string WorseKey = "worse";
 
-    private static readonly string[] RagChoices = ["Red", "Amber", "Green", PlanFilter.NotRated];
 
     private bool _confirmNextYear;
 
@@ -42,12 +43,11 @@ public partial class ActionPlanPage
     private static string FundingText(ActionView action) => (action.Funding, action.FundingAmount) switch
     {
         (null, null) => "None named",
-        (null, { } amount) => $"£{amount:N0}",
+        (null, { } amount) => Words.WholePounds(amount),
         ({ } words, _) => words,
     };
 
-    private static string ReturnLink(PlanView plan, ProjectStatus project) =>
-        $"action-plan/return?{PeriodChoice.YearKey}={plan.FinancialYear}" + (project.Quarter is { } q ? $"&{PeriodChoice.QuarterKey}={q}" : "");
+    private static string ReturnLink(PlanView plan, ProjectStatus project) => Links.Return(plan.FinancialYear, project.Quarter);
 
     private static string FocusText(PriorityView priority) =>
         string.Join("; ", priority.FocusAreas) + (priority.FocusNote is null ? "" : $" ({priority.FocusNote})");
@@ -63,7 +63,7 @@ public partial class ActionPlanPage
 
     private async Task StartNextYearAsync(PlanView plan)
     {
-        var outcome = await Plans.StartNextYearAsync(plan.FinancialYear, Editor.Name);
+        var outcome = await Plans.StartNextYearAsync(plan.FinancialYear, await CurrentPerson.GetAsync());
         _confirmNextYear = false;
         if (outcome.Saved) Snackbar.Add("Next year's plan has been started: choose its year in the period picker to see it.", Severity.Success);
         else Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);

@@ -17,9 +17,9 @@ public static class BeatComparison
     }
 
     /// <summary>"Harborough district: down 25.1%", for reading beside the beat's own change.</summary>
-    public static string? District(Measure? beat, Measure? district)
+    public static string? District(string area, Measure? beat, Measure? district)
     {
         if (beat is null || district is null) return null;
-        return $"{AppName.Area} district: {MeasureView.Of(district).DirectionWords}";
+        return $"{area} district: {MeasureView.Of(district).DirectionWords}";
     }
 }

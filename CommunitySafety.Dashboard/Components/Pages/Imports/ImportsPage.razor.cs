@@ -1,3 +1,4 @@
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Storage;
 using CommunitySafety.Data;
@@ -12,25 +13,24 @@ public sealed partial class ImportsPage
     private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private ImportHistoryPanel _history = null!;
 
-    [Inject] private Importer Importer { get; set; } = null!;
-    [Inject] private BeatMapStore BeatMaps { get; set; } = null!;
+    [Inject] private ImportService Imports { get; set; } = null!;
     [Inject] private ErrorReportDownloads Downloads { get; set; } = null!;
     [Inject] private DataSettings Settings { get; set; } = null!;
     [Inject] private IOptions<ImportsOptions> ImportsOptions { get; set; } = null!;
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private Services.Access.CurrentPerson CurrentPerson { get; set; } = null!;
+    [Inject] private CommunitySafety.Data.Audit.AuditLog Audit { get; set; } = null!;
 
     private ImportsOptions Options => ImportsOptions.Value;
 
     private ImportSession Session { get; set; } = null!;
 
-    /// <summary>Where uploads are streamed to while they are read: beside the database, swept at start.</summary>
-    public static string UploadRootFor(DataSettings settings) => Path.Combine(settings.Files, "incoming");
-
-    private string UploadRoot => UploadRootFor(Settings);
+    private string UploadRoot => UploadSpool.RootFor(Settings);
 
     protected override void OnInitialized()
     {
-        Session = new ImportSession(Importer, BeatMaps, Downloads, UploadRoot, Options, Logger);
+        Session = new ImportSession(Imports.Importer, Imports.BeatMaps, Downloads, UploadRoot, Options, Logger, CurrentPerson.GetAsync, Audit);
         Session.Changed += OnSessionChanged;
     }
 
@@ -44,7 +44,7 @@ public sealed partial class ImportsPage
         StateHasChanged();
     }
 
-    private Timer? _previewExpiry;
+    private ITimer? _previewExpiry;
 
     private void OnSessionChanged() => _ = InvokeAsync(() =>
     {
@@ -61,7 +61,7 @@ public sealed partial class ImportsPage
             _previewExpiry = null;
             return;
         }
-        _previewExpiry ??= new Timer(_ => _ = InvokeAsync(Session.ExpirePreview), null, Options.PreviewLifetime, Timeout.InfiniteTimeSpan);
+        _previewExpiry ??= Time.CreateTimer(_ => _ = InvokeAsync(Session.ExpirePreview), null, Options.PreviewLifetime, Timeout.InfiniteTimeSpan);
     }
 
     private async Task CommitAsync()

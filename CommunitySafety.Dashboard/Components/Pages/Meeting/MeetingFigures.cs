@@ -36,7 +36,7 @@ public sealed record MeetingFigures(Summary Summary, ChartData AsbTrend, ChartDa
             summary,
             FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
             FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesShown),
-            await PlanAtPeriod.LoadAsync(plans, period, cancellationToken));
+            await plans.GetPlanAtPeriodAsync(period, cancellationToken));
     }
 
     private static string OpccSubtitle(PlanAtPeriod plan) =>

@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using Microsoft.AspNetCore.Components;
@@ -81,12 +82,16 @@ public sealed partial class MeetingPage : IAsyncDisposable
         if (_deck.GoTo(_deck.Index + by)) Announce();
     }
 
-    /// <summary>New data can change the number of slides (a priority added to the plan); the deck follows.</summary>
-    private MeetingSlide CurrentSlide(MeetingFigures figures)
+    /// <summary>
+    /// New data can change the number of slides (a priority added to the plan): the deck follows before anything is
+    /// drawn, so the counter and the Next button are right with the first render of the new figures.
+    /// </summary>
+    protected override void FiguresLoaded(MeetingFigures? figures)
     {
-        _deck.Resize(figures.Slides.Count);
-        return figures.Slides[_deck.Index];
+        if (figures is not null) _deck.Resize(figures.Slides.Count);
     }
+
+    private MeetingSlide CurrentSlide(MeetingFigures figures) => figures.Slides[Math.Min(_deck.Index, figures.Slides.Count - 1)];
 
     private void Announce()
     {

@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Shared;
+using CommunitySafety.Dashboard.Services;
 using CommunitySafety.Data.ActionPlan;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -12,10 +13,8 @@ public partial class QuarterlyReturnPage
 
     private ReturnsView? _view;
     private bool _loaded;
-    private string? _loadProblem;
     private int? _editingProjectId;
     private bool _confirmNextQuarter;
-    private IDisposable? _subscription;
 
     /// <summary>The plan year; the latest when absent.</summary>
     [SupplyParameterFromQuery(Name = PeriodChoice.YearKey)] public string? Year { get; set; }
@@ -26,36 +25,25 @@ public partial class QuarterlyReturnPage
     // Read as text: an address someone mistyped (quarter=x) shows the open quarter instead of failing.
     private int? Quarter => int.TryParse(QuarterText, out var quarter) ? quarter : null;
 
-    protected override void OnInitialized()
-    {
-        // Another officer's save reaches this page through the change log, as imports do.
-        _subscription = Notifier.Subscribe(change =>
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            });
-            return Task.CompletedTask;
-        });
-    }
+    protected override string LoadFailedSentence => LoadFailedMessage;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    /// <summary>Who is looking: the Edit buttons and "Start the return" are offered only to those who may use them.</summary>
+    private CommunitySafety.Data.Access.Person? _person;
 
-    private async Task LoadAsync()
+    // Another officer's save reaches this page through the change log, as imports do.
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _person ??= await CurrentPerson.GetAsync();
         try
         {
             // A year that has no plan falls back to the latest year's rather than showing nothing.
-            _view = await Plans.GetReturnsAsync(Year) ?? await Plans.GetReturnsAsync(null);
-            _loadProblem = null;
+            var view = await Plans.GetReturnsAsync(Year, cancellationToken) ?? await Plans.GetReturnsAsync(null, cancellationToken);
+            if (IsLatest(cancellationToken)) _view = view;
         }
-        catch (Exception exception)
+        finally
         {
-            Logger.LogError(exception, "Loading the OPCC return failed");
-            _loadProblem = LoadFailedMessage;
+            _loaded = true;
         }
-        _loaded = true;
     }
 
     private QuarterReturnView ShownQuarter(ReturnsView view) =>
@@ -63,8 +51,7 @@ public partial class QuarterlyReturnPage
         ?? view.Quarters.FirstOrDefault(q => q.IsOpen)
         ?? new QuarterReturnView(0, "No return yet", false, [], view.Spend);
 
-    private static string QuarterLink(ReturnsView view, int quarter) =>
-        $"action-plan/return?{PeriodChoice.YearKey}={view.FinancialYear}&{PeriodChoice.QuarterKey}={quarter}";
+    private static string QuarterLink(ReturnsView view, int quarter) => Links.Return(view.FinancialYear, quarter);
 
     private void Go(string year, int? quarter) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
@@ -79,26 +66,20 @@ public partial class QuarterlyReturnPage
         if (saved)
         {
             Snackbar.Add("The return has been saved.", Severity.Success);
-            await LoadAsync();
+            await RefreshAsync();
         }
     }
 
     private async Task StartNextQuarterAsync()
     {
         _confirmNextQuarter = false;
-        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, Editor.Name);
+        var outcome = await Plans.StartNextQuarterAsync(_view!.FinancialYear, await CurrentPerson.GetAsync());
         if (!outcome.Saved)
         {
             Snackbar.Add(string.Join(" ", outcome.Problems), Severity.Warning);
             return;
         }
-        await LoadAsync();
+        await RefreshAsync();
         Go(_view!.FinancialYear, _view.OpenQuarter);
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -36,14 +36,14 @@ public sealed record ReportFigures(
     public IReadOnlyList<ChartData> Charts => [AsbTrend, AsbLocationTypes, CrimeTrend, CrimeTypes];
 
     public static async Task<ReportFigures> LoadAsync(
-        IFiguresService figures, IActionPlanService plans, IDbContextFactory<CommunitySafetyDb> dbFactory, DataOverview overview,
+        IFiguresService figures, IActionPlanService plans, ImportService imports, DataOverview overview,
         FinancialQuarter period, CancellationToken cancellationToken)
     {
         var range = TrendRange.FourYearsAround(period, overview);
         var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
         var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var crime = await figures.GetTrendAsync("crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
-        var imports = await ImportHistory.ListAsync(dbFactory, cancellationToken);
+        var history = await imports.HistoryAsync(cancellationToken);
         return new ReportFigures(
             summary,
             summary.NarrativeSections,
@@ -51,8 +51,8 @@ public sealed record ReportFigures(
             FigureCharts.Comparison("ASB by location type, this year to date against last", "Location type", summary.LocationTypes.Asb),
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
             FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
-            await PlanAtPeriod.LoadAsync(plans, period, cancellationToken),
-            ReportSources.Describe(imports, range.From, range.To));
+            await plans.GetPlanAtPeriodAsync(period, cancellationToken),
+            ReportSources.Describe(history, range.From, range.To));
     }
 
     /// <summary>"April to June 2023", or "January 2023 to March 2024" across a year's end.</summary>

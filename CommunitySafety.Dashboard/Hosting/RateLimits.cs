@@ -1,0 +1,87 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CommunitySafety.Dashboard.Hosting;
+
+/// <summary>
+/// The rate limits, with ASP.NET Core's rate limiter, per client address (the browser's, behind the proxy):
+/// <list type="bullet">
+/// <item><see cref="SignIn"/>: sign-in attempts, RateLimits:SignInPerMinute per address (default 10); the sign-in
+/// endpoint also asks <see cref="SignInAccounts"/> per account, RateLimits:SignInPerAccountPer15Minutes (default 10).</item>
+/// <item><see cref="Pdf"/>: GET /api/report.pdf, RateLimits:PdfPerMinute per address (default 10).</item>
+/// </list>
+/// Over a limit the answer is 429 with a sentence and a Retry-After header. Imports, undo and return edits have no HTTP
+/// endpoint to limit: they go through the page's live (Blazor) connection, where imports already run one at a time.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Pdf = "pdf";
+
+    public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var pdfPerMinute = configuration.GetValue("RateLimits:PdfPerMinute", 10);
+        services.AddSingleton(new SignInAccounts(configuration.GetValue("RateLimits:SignInPerAccountPer15Minutes", 10)));
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(SignIn, context => PerAddress(context, signInPerMinute));
+            options.AddPolicy(Pdf, context => PerAddress(context, pdfPerMinute));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync(TooMany(seconds), cancellationToken);
+            };
+        });
+        return services;
+    }
+
+    public static string TooMany(int seconds) =>
+        $"Too many requests from your address: please wait {seconds} second{(seconds == 1 ? "" : "s")} and try again.";
+
+    /// <summary>The client's address: after UseForwardedHeaders, the browser's when the request came through a known proxy.</summary>
+    public static string ClientAddress(HttpContext context) =>
+        (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}
+
+/// <summary>
+/// Sign-in attempts per account, whatever address they come from (the per-address limit is the policy
+/// <see cref="RateLimits.SignIn"/>). The sign-in endpoint asks <see cref="TryAttempt"/> with the account it was given
+/// before checking the password, and answers 429 with <see cref="RateLimits.TooMany"/> when it is false.
+/// </summary>
+public sealed class SignInAccounts(int perFifteenMinutes) : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
+        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perFifteenMinutes),
+            Window = Window,
+            QueueLimit = 0,
+        }));
+
+    /// <summary>True when this account may try once more; the attempt is counted.</summary>
+    public bool TryAttempt(string account, out TimeSpan retryAfter)
+    {
+        using var lease = _limiter.AttemptAcquire(account.Trim().ToUpperInvariant());
+        retryAfter = lease.IsAcquired ? TimeSpan.Zero
+            : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
