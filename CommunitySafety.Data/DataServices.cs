@@ -12,8 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunitySafety.Data;
 
 /// <summary>The settings of the data layer; every one has a default that fits Harborough.</summary>
-public sealed record DataSettings(string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null, ZipLimits? ZipLimits = null)
+public sealed record DataSettings(
+    string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null, ZipLimits? ZipLimits = null,
+    IReadOnlyList<string>? AreasInclude = null)
 {
+    /// <summary>The areas imports keep (Areas:Include; by default only the home area).</summary>
+    public AreaChoice Areas => new(Area, AreasInclude);
+
     /// <summary>Where imported files and the beat map are kept: the setting, or a folder beside the database.</summary>
     public string Files => FilesFolder ?? StoredUploads.FolderBeside(ConnectionString);
 }
@@ -40,7 +45,8 @@ public static class DataServices
             sp.GetRequiredService<TimeProvider>(),
             settings.Area,
             uploads: sp.GetRequiredService<StoredUploads>(),
-            zipLimits: settings.ZipLimits));
+            zipLimits: settings.ZipLimits,
+            areas: settings.Areas));
         services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();

@@ -15,14 +15,23 @@ public static class DashboardApi
         var api = endpoints.MapGroup("/api").RequireAuthorization(Policies.View);
         api.MapGet("/summary", GetSummaryAsync);
         api.MapGet("/trends", GetTrendAsync);
+        api.MapGet("/compare", GetComparisonAsync);
         api.MapGet("/report.pdf", GetReportPdfAsync).RequireRateLimiting(Hosting.RateLimits.Pdf);
         return endpoints;
     }
 
     internal static async Task<IResult> GetSummaryAsync(
-        string? year, string? quarter, string? beat, IFiguresService figures, CancellationToken cancellationToken)
+        string? year, string? quarter, string? beat, string? area, IFiguresService figures, CancellationToken cancellationToken)
     {
         if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return BadRequest(problem);
+
+        if (!string.IsNullOrWhiteSpace(area))
+        {
+            var ofArea = await figures.GetAreaSummaryAsync(area.Trim(), period, string.IsNullOrWhiteSpace(beat) ? null : beat.Trim(), cancellationToken);
+            return ofArea is null
+                ? BadRequest(await UnknownAreaAsync(figures, area, cancellationToken))
+                : Results.Json(ofArea, SummaryJson.Options);
+        }
 
         var overview = await figures.GetOverviewAsync(cancellationToken);
         var beatName = KnownBeat(overview, beat, out var beatProblem);
@@ -30,6 +39,25 @@ public static class DashboardApi
 
         var summary = await figures.GetSummaryAsync(period, beatName, cancellationToken);
         return Results.Json(summary, SummaryJson.Options);
+    }
+
+    /// <summary>GET /api/compare?year=2023-24&amp;quarter=1&amp;measure=asb[&amp;area=A][&amp;group=B,C]: the document of areas-and-rates.md.</summary>
+    internal static async Task<IResult> GetComparisonAsync(
+        string? year, string? quarter, string? measure, string? area, string? group, IFiguresService figures, CancellationToken cancellationToken)
+    {
+        if (ApiPeriod.Read(year, quarter, out var period) is { } problem) return BadRequest(problem);
+        if (string.IsNullOrWhiteSpace(measure)) return BadRequest("measure is missing: give asb, crime, domestic or crime-type: and a crime type's name.");
+        try
+        {
+            var comparison = await figures.GetComparisonAsync(new ComparisonRequest(
+                period, measure, string.IsNullOrWhiteSpace(area) ? null : area,
+                string.IsNullOrWhiteSpace(group) ? null : group.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), cancellationToken);
+            return Results.Json(comparison, SummaryJson.Options);
+        }
+        catch (ComparisonProblem unknown)
+        {
+            return BadRequest(unknown.Message);
+        }
     }
 
     internal static async Task<IResult> GetTrendAsync(
@@ -64,6 +92,10 @@ public static class DashboardApi
             ? Results.File(pdf, "application/pdf", $"crime-and-asb-data-{period.FinancialYear}-q{period.Quarter}.pdf")
             : Results.Problem(detail: result.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The PDF could not be made");
     }
+
+    /// <summary>"area 'Blabby' is not an area the dashboard holds; the areas are Harborough, Blaby."</summary>
+    internal static async Task<string> UnknownAreaAsync(IFiguresService figures, string area, CancellationToken cancellationToken) =>
+        $"area '{area.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", await figures.GetAreasAsync(cancellationToken))}.";
 
     /// <summary>The beat as the data spells it; null (no problem) for the whole district.</summary>
     private static string? KnownBeat(DataOverview overview, string? beat, out string? problem)

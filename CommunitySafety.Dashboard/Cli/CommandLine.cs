@@ -16,8 +16,11 @@ public static class CommandLine
 
     private const string Usage = """
         Usage:
-          CommunitySafety.Dashboard import FILE... [--format auto|beat-extract|police-uk] [--beat-map FILE] [--db PATH]
-          CommunitySafety.Dashboard summary --year 2023-24 --quarter 1 [--json] [--db PATH]
+          CommunitySafety.Dashboard import FILE... [--format auto|beat-extract|police-uk] [--beat-map FILE] [--area NAME] [--db PATH]
+          CommunitySafety.Dashboard import-population FILE [--beat-map FILE] [--db PATH]
+          CommunitySafety.Dashboard summary --year 2023-24 --quarter 1 [--area NAME] [--json] [--db PATH]
+          CommunitySafety.Dashboard compare --year 2023-24 --quarter 1 --measure asb|crime|domestic|crime-type:NAME [--area NAME] [--group A,B] [--json] [--db PATH]
+          CommunitySafety.Dashboard compare-group [--area NAME] (--group A,B | --clear) [--db PATH]
           CommunitySafety.Dashboard imports [--json] [--db PATH]
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
           CommunitySafety.Dashboard benchmark --rows N [--json]
@@ -31,7 +34,7 @@ public static class CommandLine
         (e.g. ConnectionStrings__CommunitySafety="Data Source=/tmp/x.db"); it is created when missing.
         """;
 
-    private static readonly string[] Verbs = ["import", "summary", "imports", "undo", "benchmark", "benchmark-upload", "backup", "restore", "users", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "backup", "restore", "users", "audit", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -50,7 +53,10 @@ public static class CommandLine
             return verb switch
             {
                 "import" => await ImportCommand.RunAsync(Arguments.Parse(words), Open),
+                "import-population" => await ImportCommand.RunPopulationAsync(Arguments.Parse(words), Open),
                 "summary" => await SummaryCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
+                "compare" => await CompareCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
+                "compare-group" => await CompareCommand.RunGroupAsync(Arguments.Parse(words, "--clear"), Open),
                 "imports" => await ImportsCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
                 "undo" => await UndoCommand.RunAsync(Arguments.Parse(words), Open),
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),

@@ -9,7 +9,7 @@ internal static class ImportCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, Func<Arguments, Task<ServiceProvider>> open)
     {
-        arguments.AllowOnly("--format", "--beat-map", "--db");
+        arguments.AllowOnly("--format", "--beat-map", "--db", "--area");
         if (arguments.Positional.Count == 0) throw new UsageException("Name at least one file to import.");
         var formatText = arguments.Value("--format") ?? "auto";
         if (!ImportFormatNames.TryParse(formatText, out var format))
@@ -25,7 +25,8 @@ internal static class ImportCommand
         var importer = services.GetRequiredService<Importer>();
         using var progress = ConsoleProgress.ForStandardError();
         var report = await importer.ImportAsync(new ImportRequest(
-            arguments.Positional.Select(UploadedFile.FromPath).ToList(), format, beatMap, Environment.UserName, progress));
+            arguments.Positional.Select(UploadedFile.FromPath).ToList(), format, beatMap, Environment.UserName, progress,
+            Area: arguments.Value("--area")));
         progress?.Finish();
 
         Print(report);
@@ -33,6 +34,25 @@ internal static class ImportCommand
             CommunitySafety.Data.Audit.AuditKinds.Import,
             $"{(report.ImportId is { } id ? $"Import {id}: " : "")}{string.Join(", ", report.Files.Select(f => f.FileName))}: {report.Message}",
             report.Outcome == ImportOutcome.Refused ? CommunitySafety.Data.Audit.AuditOutcomes.Refused : CommunitySafety.Data.Audit.AuditOutcomes.Done);
+        return report.Outcome == ImportOutcome.Refused ? CommandLine.Refused : CommandLine.Done;
+    }
+
+    /// <summary>`import-population FILE... [--beat-map FILE]`: a population file, under the same rules as any import.</summary>
+    public static async Task<int> RunPopulationAsync(Arguments arguments, Func<Arguments, Task<ServiceProvider>> open)
+    {
+        arguments.AllowOnly("--beat-map", "--db");
+        if (arguments.Positional.Count == 0) throw new UsageException("Name the population file to import.");
+        var beatMap = arguments.Value("--beat-map");
+        if (beatMap is not null && !File.Exists(beatMap))
+        {
+            Console.Error.WriteLine($"The beat map {beatMap} cannot be found.");
+            return CommandLine.Refused;
+        }
+
+        await using var services = await open(arguments);
+        var report = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(
+            arguments.Positional.Select(UploadedFile.FromPath).ToList(), ImportFormat.Population, beatMap, Environment.UserName));
+        Print(report);
         return report.Outcome == ImportOutcome.Refused ? CommandLine.Refused : CommandLine.Done;
     }
 

@@ -9,7 +9,7 @@ internal static class SummaryCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, Func<Arguments, Task<ServiceProvider>> open)
     {
-        arguments.AllowOnly("--year", "--quarter", "--json", "--db");
+        arguments.AllowOnly("--year", "--quarter", "--json", "--db", "--area");
         var year = arguments.Value("--year") ?? throw new UsageException("--year is needed, as a financial year like 2023-24.");
         var quarterText = arguments.Value("--quarter") ?? throw new UsageException("--quarter is needed: 1, 2, 3 or 4.");
         if (!FinancialQuarter.TryParseYear(year, out _))
@@ -19,7 +19,14 @@ internal static class SummaryCommand
             throw new UsageException($"--quarter must be 1, 2, 3 or 4, not '{quarterText}'.");
 
         await using var services = await open(arguments);
-        var summary = await services.GetRequiredService<IFiguresService>().GetSummaryAsync(period.Value);
+        var figures = services.GetRequiredService<IFiguresService>();
+        var area = arguments.Value("--area");
+        var summary = area is null ? await figures.GetSummaryAsync(period.Value) : await figures.GetAreaSummaryAsync(area, period.Value);
+        if (summary is null)
+        {
+            Console.Error.WriteLine($"There is no area called {area} in this database. The areas are {string.Join(", ", await figures.GetAreasAsync())}.");
+            return CommandLine.Refused;
+        }
         Console.WriteLine(arguments.Has("--json") ? SummaryJson.Serialize(summary) : SummaryText.Write(summary));
         return CommandLine.Done;
     }

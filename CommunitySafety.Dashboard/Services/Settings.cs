@@ -6,7 +6,7 @@ namespace CommunitySafety.Dashboard.Services;
 
 /// <summary>
 /// Reads the data settings the web app and the command line share: ConnectionStrings:CommunitySafety, Area:Name,
-/// Figures:LargestIncreaseThreshold, Imports:MaxUnzippedFileMb, Imports:MaxUnzippedMb, Imports:MaxZipFiles, from appsettings.json and environment variables (ConnectionStrings__CommunitySafety).
+/// Areas:Include, Figures:LargestIncreaseThreshold, Imports:MaxUnzippedFileMb, Imports:MaxUnzippedMb, Imports:MaxZipFiles, from appsettings.json and environment variables (ConnectionStrings__CommunitySafety).
 /// </summary>
 public static class Settings
 {
@@ -24,7 +24,17 @@ public static class Settings
             ZipLimits: ZipLimits.FromMegabytes(
                 configuration.GetValue<long?>("Imports:MaxUnzippedFileMb"),
                 configuration.GetValue<long?>("Imports:MaxUnzippedMb"),
-                configuration.GetValue<int?>("Imports:MaxZipFiles")));
+                configuration.GetValue<int?>("Imports:MaxZipFiles")),
+            AreasInclude: AreasInclude(configuration));
+    }
+
+    /// <summary>Areas:Include as a list (Areas__Include__0=Blaby) or as one text ("Blaby, Melton" or "*"); null when not set.</summary>
+    private static IReadOnlyList<string>? AreasInclude(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Areas:Include");
+        if (section.Value is { } text) return AreaChoice.Parse("", text).Include;
+        var list = section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Trim().Length > 0).Select(v => v.Trim()).ToList();
+        return list.Count == 0 ? null : list;
     }
 
     public static DataSettings ForCommandLine(string? databasePath) => From(CommandLineConfiguration(), databasePath);

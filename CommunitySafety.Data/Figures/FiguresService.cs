@@ -14,7 +14,7 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
     public const string SampleDataImporter = "sample data";
 
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private LiveData? _cache;
+    private readonly Dictionary<int, LiveData> _cache = [];
 
     private FiguresOptions Options => new() { Area = settings.Area, LargestIncreaseThreshold = settings.LargestIncreaseThreshold };
 
@@ -37,17 +37,105 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
             live.IsSampleData);
     }
 
-    public async Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
+    public async Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
+        (await GetAreaSummaryAsync(null, period, beat, cancellationToken))!; // the home area is always there
+
+    public async Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default)
     {
-        var live = await LoadAsync(cancellationToken);
-        var options = Options;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AllAsync(settings.Area, cancellationToken);
+    }
+
+    public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
+    {
+        int? areaId;
+        var name = settings.Area;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            areaId = await db.IdOfAsync(area, settings.Area, cancellationToken);
+            if (areaId is null) return null;
+            if (areaId != Area.HomeId) name = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleAsync(cancellationToken);
+        }
+        var live = await LoadAsync(cancellationToken, areaId.Value);
+        var options = Options with { Area = name };
         var facts = live.Facts;
         if (beat is not null)
         {
             facts = facts.Where(f => string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)).ToList();
             options = options with { Area = facts.FirstOrDefault()?.Beat ?? beat.Trim() };
         }
-        return SummaryCalculator.Calculate(period, facts, live.Coverage, options);
+        return WithRates(SummaryCalculator.Calculate(period, facts, live.Coverage, options), live.Populations,
+            areaId == Area.HomeId ? null : name, beat, period.StartYear);
+    }
+
+    public async Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!ComparisonMaths.IsMeasure(request.Measure))
+            throw new ComparisonProblem($"measure must be asb, crime, domestic or crime-type: and a crime type's name, not '{request.Measure}'.");
+        var areas = await GetAreasAsync(cancellationToken);
+        string Known(string name) => areas.FirstOrDefault(a => string.Equals(a, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ComparisonProblem($"area '{name.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", areas)}.");
+        var area = request.Area is null ? settings.Area : Known(request.Area);
+        var group = (request.Group ?? await GetGroupAsync(area, cancellationToken) ?? areas).Select(Known)
+            .Where(g => !string.Equals(g, area, StringComparison.OrdinalIgnoreCase)) // an area is never in its own group
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        var startYear = request.Period.StartYear;
+        var all = new List<(string, (int, int, double?)?, long?, Summary)>();
+        foreach (var name in new[] { area }.Concat(group))
+        {
+            var summary = (await GetAreaSummaryAsync(name, request.Period, null, cancellationToken))!;
+            var live = await LoadAsync(cancellationToken, (await IdOfAsync(name, cancellationToken))!.Value);
+            var key = string.Equals(name, settings.Area, StringComparison.OrdinalIgnoreCase) ? null : name;
+            all.Add((name, ComparisonMaths.CountsOf(summary, request.Measure), live.Populations.OfArea(key, startYear), summary));
+        }
+        return ComparisonMaths.Build(request, area, all);
+    }
+
+    public async Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.IdOfAsync(area, settings.Area, cancellationToken) is not int areaId) return null;
+        var members = await db.ComparisonGroups.Where(g => g.AreaId == areaId)
+            .Join(db.Areas, g => g.MemberAreaId, a => a.Id, (g, a) => new { a.IsHome, a.Name }).ToListAsync(cancellationToken);
+        return members.Count == 0 ? null : members.Select(m => m.IsHome ? settings.Area : m.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> SetGroupAsync(string? area, IReadOnlyList<string> members, string? chosenBy, CancellationToken cancellationToken = default)
+    {
+        var areas = await GetAreasAsync(cancellationToken);
+        string Known(string name) => areas.FirstOrDefault(a => string.Equals(a, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ComparisonProblem($"area '{name.Trim()}' is not an area the dashboard holds; the areas are {string.Join(", ", areas)}.");
+        var own = area is null ? settings.Area : Known(area);
+        var chosen = members.Select(Known).Where(m => !string.Equals(m, own, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var areaId = (await db.IdOfAsync(own, settings.Area, cancellationToken))!.Value;
+        await db.ComparisonGroups.Where(g => g.AreaId == areaId).ExecuteDeleteAsync(cancellationToken);
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var member in chosen)
+            db.ComparisonGroups.Add(new ComparisonGroupMember
+            {
+                AreaId = areaId, MemberAreaId = (await db.IdOfAsync(member, settings.Area, cancellationToken))!.Value, ChosenAt = now, ChosenBy = chosenBy,
+            });
+        db.Changes.Add(new DataChangeRecord
+        {
+            At = now,
+            Description = chosen.Count == 0
+                ? $"{own}'s comparison group cleared: it is compared with every other area"
+                : $"{own}'s comparison group chosen: {Words.And(chosen)}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return chosen;
+    }
+
+    private async Task<int?> IdOfAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.IdOfAsync(name, settings.Area, cancellationToken);
     }
 
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
@@ -74,18 +162,41 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         return TrendCalculator.Build(live.Facts, live.Coverage, measure, beat, by, first, last);
     }
 
-    private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData);
+    private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData, PopulationTable Populations);
 
-    private async Task<LiveData> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The summary with each count's rate per 1,000 residents where the area's (or the beat's) population is known.</summary>
+    private static Summary WithRates(Summary summary, PopulationTable populations, string? areaKey, string? beat, int startYear)
+    {
+        if (populations.IsEmpty) return summary;
+        var population = beat is null ? populations.OfArea(areaKey, startYear) : populations.OfBeat(areaKey, beat, startYear);
+        Measure? Rated(Measure? m, long? p) => m is null ? null : m with { Rate = Rates.Round(Rates.PerThousand(m.Current, p)) };
+        return summary with
+        {
+            Asb = Rated(summary.Asb, population),
+            Crime = Rated(summary.Crime, population),
+            Domestic = Rated(summary.Domestic, population),
+            CrimeTypes = summary.CrimeTypes.Select(t => t with { Rate = Rates.Round(Rates.PerThousand(t.Current, population)) }).ToList(),
+            Beats = summary.Beats.Select(b =>
+            {
+                var p = populations.OfBeat(areaKey, b.Name, startYear);
+                return b with { Asb = Rated(b.Asb, p), Crime = Rated(b.Crime, p), Domestic = Rated(b.Domestic, p) };
+            }).ToList(),
+        };
+    }
+
+    /// <summary>An area's live data (the home area's unless told), read once per change of the data and kept until the next.</summary>
+    private async Task<LiveData> LoadAsync(CancellationToken cancellationToken, int areaId = Area.HomeId)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-        if (_cache is { } cached && cached.Version == version) return cached;
+        lock (_cache)
+            if (_cache.TryGetValue(areaId, out var cached) && cached.Version == version) return cached;
 
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (_cache is { } again && again.Version == version) return again;
+            lock (_cache)
+                if (_cache.TryGetValue(areaId, out var again) && again.Version == version) return again;
             // One read transaction, so the version, the months and the facts are one snapshot even if an import
             // commits meanwhile (WAL gives a reader the database as it was when its transaction began reading).
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -96,9 +207,17 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
                 : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var snapshotVersion = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-            var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken);
-            _cache = new LiveData(snapshotVersion, facts, coverage, isSample);
-            return _cache;
+            var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken, areaId);
+            var populations = new PopulationTable(await db.LivePopulations()
+                .Select(p => new PopulationFigure(p.Year, p.Level, p.Area, p.Beat, p.Population)).ToListAsync(cancellationToken));
+            var loaded = new LiveData(snapshotVersion, facts, coverage, isSample, populations);
+            lock (_cache)
+            {
+                // Older versions of other areas are of no more use: keep only this version's.
+                foreach (var stale in _cache.Where(c => c.Value.Version != snapshotVersion).Select(c => c.Key).ToList()) _cache.Remove(stale);
+                _cache[areaId] = loaded;
+            }
+            return loaded;
         }
         finally
         {

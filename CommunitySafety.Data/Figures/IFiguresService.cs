@@ -18,6 +18,30 @@ public interface IFiguresService
     /// <summary>The district's summary, or one beat's (same shape, counted over that beat's records only).</summary>
     Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Every area stored: the home area (Area:Name) first, then the others by name.</summary>
+    Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The summary of the area named <paramref name="area"/> (null: the home area, the same as <see cref="GetSummaryAsync"/>),
+    /// or of one of its beats; null when no such area is stored.
+    /// </summary>
+    Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An area's measure against its group's (areas-and-rates.md): rates, 95% intervals, ranks and the verdict.
+    /// Throws <see cref="ComparisonProblem"/>, with a sentence, for an unknown measure or area.
+    /// </summary>
+    Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The group a Manager chose for the area (null: the home area), sorted; null when none was chosen.</summary>
+    Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the group the area is compared with (the area itself is left out; an empty list clears it, so every other area
+    /// is the group again). Gives back the group kept. Throws <see cref="ComparisonProblem"/> for an area not held.
+    /// </summary>
+    Task<IReadOnlyList<string>> SetGroupAsync(string? area, IReadOnlyList<string> members, string? chosenBy, CancellationToken cancellationToken = default);
+
     /// <summary>Where one crime type happened: its location types this year to date against last, district-wide or in one beat.</summary>
     Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);

@@ -4,25 +4,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Figures;
 
-/// <summary>The live data: each month's facts from the latest committed import holding that month.</summary>
+/// <summary>The live data of one area: each month's facts from the latest committed import holding that month for the area.</summary>
 public static class LiveFacts
 {
+    /// <param name="areaId">The area (null: the home area).</param>
     public static async Task<(IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData)> ReadAsync(
-        CommunitySafetyDb db, CancellationToken cancellationToken)
+        CommunitySafetyDb db, CancellationToken cancellationToken, int? areaId = null)
     {
-        var owners = db.LatestOwners();
+        var area = areaId ?? Area.HomeId;
+        var owners = db.LatestOwners().Where(o => o.AreaId == area);
 
         var liveMonths = await (
                 from m in db.ImportMonths
-                join o in owners on new { m.Month, m.ImportId } equals new { o.Month, o.ImportId }
+                join o in owners on new { m.AreaId, m.Month, m.ImportId } equals new { o.AreaId, o.Month, o.ImportId }
                 join i in db.Imports on m.ImportId equals i.Id
                 select new { m.Month, m.HasDomestic, m.HasLocationType, i.ImportedBy })
             .ToListAsync(cancellationToken);
 
         var facts = await (
                 from f in db.Facts
-                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
                 join b in db.Beats on f.BeatId equals b.Id
+                where b.AreaId == area
+                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
                 select new { f.Month, Beat = b.Name, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count })
             .ToListAsync(cancellationToken);
 

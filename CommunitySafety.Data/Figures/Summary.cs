@@ -9,10 +9,13 @@ namespace CommunitySafety.Data.Figures;
 public sealed record MonthSpan(YearMonth From, YearMonth To);
 
 /// <summary>A count this year to date against the same months a year earlier.</summary>
-public sealed record Measure(int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance);
+/// <remarks><see cref="Rate"/>: the current count per 1,000 residents, written only where there is a population.</remarks>
+public sealed record Measure(int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Rate = null);
 
 /// <summary>A crime type or location type, with its counts.</summary>
-public sealed record NamedMeasure(string Name, int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance);
+public sealed record NamedMeasure(string Name, int Current, int Previous, int Change, double? ChangePercent, double Z, Significance Significance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Rate = null);
 
 public sealed record BeatMeasures(string Name, Measure? Asb, Measure? Crime, Measure? Domestic);
 

@@ -10,6 +10,9 @@ internal sealed class BeatExtractRows : IRowReader
     private readonly ImportNames _names;
     private readonly FieldCache<YearMonth?> _months = new(text => FieldParsers.TryParseMonth(text, out var m) ? m : null);
     private readonly FieldCache<int> _beats;
+    private readonly Dictionary<string, FieldCache<int>> _beatsByArea = new(StringComparer.OrdinalIgnoreCase);
+    private readonly FieldCache<string?> _areas;
+    private readonly int _area;
     private readonly FieldCache<Category?> _categories = new(text => FieldParsers.TryParseCategory(text, out var c) ? c : null);
     private readonly FieldCache<int> _types;
     private readonly FieldCache<int> _locations;
@@ -23,7 +26,10 @@ internal sealed class BeatExtractRows : IRowReader
         _collector = collector;
         _names = names;
         _headers = original;
-        _beats = new FieldCache<int>(names.Beats.IdOf);
+        _beats = new FieldCache<int>(text => names.Beats.IdOf(names.ExtractArea, text));
+        // An Area column puts each row in its area; "" is the area of the file, a name of an area not kept is skipped.
+        _areas = new FieldCache<string?>(text => text.Trim().Length == 0 ? "" : NameTable.IsPrintable(text.Trim()) ? text.Trim() : null);
+        _area = BeatExtractColumns.Area.FindIn(normalized);
         _types = new FieldCache<int>(names.CrimeTypes.IdOf);
         _locations = new FieldCache<int>(names.LocationTypes.IdOf);
         _month = BeatExtractColumns.Month.FindIn(normalized);
@@ -67,7 +73,31 @@ internal sealed class BeatExtractRows : IRowReader
         var month = _months.Get(row, _month);
         if (month is null) Error(row, line, _month, FieldParsers.MonthExpected(row.GetString(_month)));
 
-        var beat = _beats.Get(row, _beat);
+        var beats = _beats;
+        if (_area >= 0)
+        {
+            var area = _areas.Get(row, _area);
+            if (area is null)
+            {
+                Error(row, line, _area, "an area name of " + NameTable.Rule);
+                return;
+            }
+            if (area.Length > 0)
+            {
+                if (!_names.Areas.Keeps(area) && !string.Equals(area, _names.ExtractArea, StringComparison.OrdinalIgnoreCase))
+                {
+                    _collector.Skip(_names.Areas.HomeOnly ? $"outside {_names.Area} (Area column)" : AreaRules.OutsideAreasKeptReason);
+                    return;
+                }
+                if (!_beatsByArea.TryGetValue(area, out var inArea))
+                {
+                    var areaKey = _names.AreaKey(area);
+                    _beatsByArea[area] = inArea = new FieldCache<int>(text => _names.Beats.IdOf(areaKey, text));
+                }
+                beats = inArea;
+            }
+        }
+        var beat = beats.Get(row, _beat);
         if (beat == NameTable.None) Error(row, line, _beat, "a beat name, such as Harborough North");
         else if (beat == NameTable.Invalid) Error(row, line, _beat, "a beat name of " + NameTable.Rule);
 

@@ -150,7 +150,15 @@ internal static class FactKey
         var beat = (int)((key >> 30) & 0xFFFF);
         var crimeType = (int)((key >> 15) & 0x7FFF) - 1;
         var locationType = (int)(key & 0x7FFF) - 1;
-        return new NewFact(month.Key, names.Beats.NameOf(beat)!, category, names.CrimeTypes.NameOf(crimeType),
-            names.LocationTypes.NameOf(locationType), domestic, count);
+        var (area, beatName) = names.Beats.Of(beat);
+        return new NewFact(month.Key, beatName, category, names.CrimeTypes.NameOf(crimeType),
+            names.LocationTypes.NameOf(locationType), domestic, count, area);
+    }
+
+    /// <summary>The month and beat of a key, without making its names.</summary>
+    public static (int Month, int Beat) MonthAndBeat(long key)
+    {
+        var monthIndex = (int)(key >> 49);
+        return ((1900 + monthIndex / 12) * 100 + monthIndex % 12 + 1, (int)((key >> 30) & 0xFFFF));
     }
 }

@@ -57,7 +57,9 @@ internal static class BeatExtractColumns
     public static readonly Column Count = new("Count", "Number", "Total", "Incidents", "Quantity", "Offences");
 
     public static readonly Column[] Required = [Month, Beat, Category];
-    public static readonly Column[] All = [Month, Beat, Category, Type, LocationType, Domestic, Count];
+    /// <summary>The CSP area (district) of the row, when a file holds several; without it, the import's area.</summary>
+    public static readonly Column Area = new("Area", "CSP Area", "District");
+    public static readonly Column[] All = [Month, Beat, Category, Type, LocationType, Domestic, Count, Area];
 }
 
 internal static class PoliceUkColumns

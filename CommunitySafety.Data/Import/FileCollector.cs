@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 
 namespace CommunitySafety.Data.Import;
 
@@ -39,6 +40,18 @@ internal sealed class FileCollector(string fileName, int maxErrorsKept)
     {
         RowsSkipped++;
         SkipReasons[reason] = SkipReasons.GetValueOrDefault(reason) + 1;
+    }
+
+    /// <summary>The areas whose rows were skipped because they are not kept (a force's file holds every district of it).</summary>
+    public HashSet<string> AreasNotKept { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The figures of a population file (a few thousand at most: one an LSOA a year).</summary>
+    public List<NewPopulation> Populations { get; } = [];
+
+    public void KeepPopulation(NewPopulation population)
+    {
+        RowsKept++;
+        if (TotalErrors == 0) Populations.Add(population);
     }
 
     private int _lastMonth;

@@ -31,15 +31,17 @@ public static class ImportHistory
             .OrderByDescending(i => i.Id)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var owners = await db.LiveOwnersAsync(null, cancellationToken);
+        var owners = await db.LiveOwnersByAreaAsync(null, cancellationToken);
 
         return imports.Select(i => new ImportHistoryEntry(
             i.Id, i.ImportedAt, i.ImportedBy,
             i.Status,
             i.UndoneAt, i.RowsRead, i.RowsKept, i.RowsSkipped, i.Grouping,
             i.Files.OrderBy(f => f.Id).Select(f => new ImportedFileReport(f.FileName, ImportFormatNames.TryParse(f.Format, out var format) ? format : ImportFormat.Auto, f.Sha256, f.Encoding, f.RowsRead, f.RowsKept, f.RowsSkipped)).ToList(),
-            i.Months.OrderBy(m => m.Month).Select(m => new MonthReplacement(YearMonth.FromKey(m.Month), m.ReplacedImportId)).ToList(),
-            i.Months.Where(m => owners.GetValueOrDefault(m.Month) == i.Id).OrderBy(m => m.Month).Select(m => YearMonth.FromKey(m.Month)).ToList(),
+            // One line a month: an import of several areas holds each month once per area; the home area's line is shown.
+            i.Months.GroupBy(m => m.Month).OrderBy(g => g.Key).Select(g => g.OrderBy(m => m.AreaId).First())
+                .Select(m => new MonthReplacement(YearMonth.FromKey(m.Month), m.ReplacedImportId)).ToList(),
+            i.Months.Where(m => owners.GetValueOrDefault((m.AreaId, m.Month)) == i.Id).Select(m => m.Month).Distinct().Order().Select(YearMonth.FromKey).ToList(),
             i.Messages.Where(m => m.Kind == ImportMessageKind.Skipped).Select(m => new CountedReason(m.Text, m.Count)).ToList(),
             i.Messages.Where(m => m.Kind == ImportMessageKind.Warning).Select(m => m.Text).ToList()))
             .ToList();

@@ -80,9 +80,11 @@ internal static class ImportPreviews
     {
         var (liveFacts, liveCoverage, _) = await LiveFacts.ReadAsync(db, cancellationToken);
         var knownBeats = await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken);
-        var (qualityWarnings, suggestions) = DataQuality.Check(prepared.Facts, prepared.Months, liveFacts, liveCoverage);
+        // Quality is checked, and new beats named, in the home area, whose history the live data is.
+        var homeFacts = prepared.Facts.Where(f => f.Area is null).ToList();
+        var (qualityWarnings, suggestions) = DataQuality.Check(homeFacts, prepared.Months.Where(m => m.Area is null).ToList(), liveFacts, liveCoverage);
 
-        var beats = prepared.Facts.Select(f => f.Beat).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var beats = homeFacts.Select(f => f.Beat).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         var known = knownBeats.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var (quarter, figures) = FigureMoves(prepared, liveFacts, liveCoverage, area);
 
@@ -106,6 +108,7 @@ internal static class ImportPreviews
     /// <summary>Each month, with the import whose data for it is live now: "import 5 of 3 Jan 2024 by jsmith (q1.csv)".</summary>
     private static async Task<IReadOnlyList<PreviewMonth>> MonthsAsync(CommunitySafetyDb db, IReadOnlyList<NewImportMonth> months, CancellationToken cancellationToken)
     {
+        months = months.GroupBy(m => m.Month).Select(g => g.OrderBy(m => m.Area is not null).First()).ToList();
         var keys = months.Select(m => m.Month).ToList();
         var owners = await db.LiveOwnersAsync(keys, cancellationToken);
         var ownerIds = owners.Values.Distinct().ToList();
@@ -126,17 +129,19 @@ internal static class ImportPreviews
     internal static (FinancialQuarter? Quarter, IReadOnlyList<FigureMove> Figures) FigureMoves(
         PreparedImport prepared, IReadOnlyList<MonthlyFact> liveFacts, IReadOnlyList<MonthCoverage> liveCoverage, string area)
     {
-        if (prepared.Months.Count == 0) return (null, []);
-        var replaced = prepared.Months.Select(m => YearMonth.FromKey(m.Month)).ToHashSet();
+        // The home area's figures: the other areas an import holds are not the partnership's own.
+        var homeMonths = prepared.Months.Where(m => m.Area is null).ToList();
+        if (homeMonths.Count == 0) return (null, []);
+        var replaced = homeMonths.Select(m => YearMonth.FromKey(m.Month)).ToHashSet();
         var latest = liveCoverage.Select(c => c.Month).Concat(replaced).Max();
         var quarter = FinancialQuarter.Containing(latest);
         var options = new FiguresOptions { Area = area };
 
         var afterFacts = liveFacts.Where(f => !replaced.Contains(f.Month))
-            .Concat(prepared.Facts.Select(f => new MonthlyFact(YearMonth.FromKey(f.Month), f.Beat, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count)))
+            .Concat(prepared.Facts.Where(f => f.Area is null).Select(f => new MonthlyFact(YearMonth.FromKey(f.Month), f.Beat, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count)))
             .ToList();
         var afterCoverage = liveCoverage.Where(c => !replaced.Contains(c.Month))
-            .Concat(prepared.Months.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)))
+            .Concat(homeMonths.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)))
             .ToList();
 
         var before = SummaryCalculator.Calculate(quarter, liveFacts, liveCoverage, options);

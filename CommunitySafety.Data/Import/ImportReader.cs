@@ -159,6 +159,7 @@ internal static class ImportReader
                 return null;
             }
         }
+        if (format == ImportFormat.Population) return PopulationRows.Start(normalized, original, collector, names);
         var personal = PersonalDataColumns.Find(original, format);
         if (personal.Count > 0) collector.Warnings.Add(PersonalDataColumns.Warning(collector.FileName, personal));
         return format == ImportFormat.PoliceUk

@@ -12,7 +12,8 @@ public sealed record ImportRequest(
     string? ImportedBy = null,
     IProgress<ImportProgress>? Progress = null,
     string? ErrorReportPath = null,
-    IReadOnlySet<int>? RerunMonths = null);
+    IReadOnlySet<int>? RerunMonths = null,
+    string? Area = null);
 
 public sealed record UndoReport(bool Done, string Message, IReadOnlyList<MonthReplacement> MonthsRestored);
 
@@ -28,8 +29,11 @@ public sealed class Importer(
     string area = "Harborough",
     int maxErrorsKept = 10_000,
     StoredUploads? uploads = null,
-    ZipLimits? zipLimits = null)
+    ZipLimits? zipLimits = null,
+    AreaChoice? areas = null)
 {
+    private readonly AreaChoice _areas = areas is null || !areas.IsHome(area) ? new AreaChoice(area, areas?.Include) : areas;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>True while another import or undo holds this importer's turn.</summary>
@@ -84,7 +88,7 @@ public sealed class Importer(
             beatMap = map;
         }
 
-        var (names, alreadyImported) = await WhatIsKnownAsync(beatMap, rerun: request.RerunMonths is not null, cancellationToken);
+        var (names, alreadyImported) = await WhatIsKnownAsync(beatMap, request, cancellationToken);
         var reading = ImportReader.Read(request.Files, request.Format, names, alreadyImported, maxErrorsKept, request.Progress, errorReport, zipLimits);
         var files = reading.Files;
         if (reading.TotalErrors > 0)
@@ -104,14 +108,17 @@ public sealed class Importer(
     }
 
     /// <summary>The names the data already has (so new ones are told apart) and the files already imported, by SHA-256.</summary>
-    private async Task<(ImportNames Names, Dictionary<string, int> AlreadyImported)> WhatIsKnownAsync(BeatMap? beatMap, bool rerun, CancellationToken cancellationToken)
+    private async Task<(ImportNames Names, Dictionary<string, int> AlreadyImported)> WhatIsKnownAsync(BeatMap? beatMap, ImportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var names = new ImportNames(area, beatMap,
-            await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken),
+        var names = new ImportNames(_areas, beatMap,
+            (await db.Beats.Join(db.Areas, b => b.AreaId, a => a.Id, (b, a) => new { Area = a.IsHome ? null : a.Name, b.Name })
+                .ToListAsync(cancellationToken)).Select(b => (b.Area, b.Name)),
             await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
-            await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken));
-        if (rerun) return (names, []); // a re-run reads files already imported, on purpose
+            await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken),
+            request.Area);
+        // A re-run reads files already imported, on purpose; the same bytes may be another area's extract.
+        if (request.RerunMonths is not null || names.ExtractArea is not null) return (names, []);
         var alreadyImported = (await db.ImportFiles
                 .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), f => f.ImportId, i => i.Id, (f, i) => new { f.Sha256, f.ImportId })
                 .ToListAsync(cancellationToken))
@@ -124,7 +131,7 @@ public sealed class Importer(
     private static PreparedImport Aggregate(ImportRequest request, ImportReading reading, ImportNames names, BeatMap? beatMap, Turn turn)
     {
         var files = reading.Files;
-        var months = MergeMonths(files);
+        var months = MergeMonths(files, names);
         var facts = MergeFacts(files, names).ToList();
         var skipReasons = files.SelectMany(f => f.SkipReasons)
             .GroupBy(r => r.Key).Select(g => new CountedReason(g.Key, g.Sum(r => r.Value)))
@@ -154,7 +161,7 @@ public sealed class Importer(
             RowsKept = rowsKept,
             RowsSkipped = files.Sum(f => f.RowsRead) - rowsKept,
             SkipReasons = skipReasons,
-            Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings)],
+            Warnings = [.. reading.Warnings, .. files.SelectMany(f => f.Warnings), .. AreasNotKeptWarning(files)],
             Files = fileReports,
         };
     }
@@ -180,7 +187,8 @@ public sealed class Importer(
                 .ToList();
             if (warnings.Count > ImportLimits.WarningsKept) // kept with the import and printed: the first ones, then a count
                 warnings = [.. warnings.Take(ImportLimits.WarningsKept), $"... and {warnings.Count - ImportLimits.WarningsKept:N0} more warnings like these."];
-            var monthList = prepared.Months.Select(m => YearMonth.FromKey(m.Month)).ToList();
+            var monthList = prepared.Months.Select(m => m.Month).Distinct().Order().Select(YearMonth.FromKey).ToList();
+            var populations = prepared.Reading.Files.SelectMany(f => f.Populations).ToList();
             var newImport = new NewImport(
                 time.GetUtcNow(),
                 prepared.Request.ImportedBy,
@@ -195,7 +203,9 @@ public sealed class Importer(
                     .. warnings.Select(w => new NewImportMessage(ImportMessageKind.Warning, w, 1)),
                 ],
                 facts,
-                DescribeMonths(monthList) + " imported");
+                populations.Count > 0 ? "Population figures imported" : DescribeMonths(monthList) + " imported",
+                area,
+                populations);
 
             // Kept before the transaction: a stored file without its import is harmless, an import without its file is not.
             // Only police.uk files are kept (re-grouping under a new beat map re-reads them); they hold no personal data,
@@ -209,7 +219,9 @@ public sealed class Importer(
             {
                 Outcome = ImportOutcome.Imported,
                 ImportId = written.ImportId,
-                Message = $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
+                Message = populations.Count > 0
+                    ? $"Import {written.ImportId} done: {populations.Count:N0} population figures kept{DescribeYears(populations)}. They are used from now on; undo the import to go back to the ones before."
+                    : $"Import {written.ImportId} done: {newImport.RowsKept:N0} rows kept for {DescribeMonths(monthList)}.",
                 Files = prepared.Files,
                 RowsRead = newImport.RowsRead,
                 RowsKept = newImport.RowsKept,
@@ -226,7 +238,7 @@ public sealed class Importer(
     }
 
     private static List<NewFact> ApplyAliases(IEnumerable<NewFact> facts, IReadOnlyDictionary<string, string> aliases) =>
-        facts.Select(f => aliases.TryGetValue(f.Beat, out var known) ? f with { Beat = known } : f)
+        facts.Select(f => f.Area is null && aliases.TryGetValue(f.Beat, out var known) ? f with { Beat = known } : f)
             .GroupBy(f => f with { Count = 0 })
             .Select(g => g.Key with { Count = g.Sum(f => f.Count) })
             .ToList();
@@ -254,15 +266,17 @@ public sealed class Importer(
             if (import is null) return new UndoReport(false, $"There is no import {importId}.", []);
             if (import.Status == ImportStatus.Undone) return new UndoReport(false, $"Import {importId} was already undone.", []);
 
-            var monthKeys = import.Months.Select(m => m.Month).ToList();
-            var owners = await db.LiveOwnersAsync(monthKeys, cancellationToken);
+            var monthKeys = import.Months.Select(m => m.Month).Distinct().ToList();
+            var owners = await db.LiveOwnersByAreaAsync(monthKeys, cancellationToken);
             import.Status = ImportStatus.Undone;
             import.UndoneAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            var ownersAfter = await db.LiveOwnersAsync(monthKeys, cancellationToken);
+            var ownersAfter = await db.LiveOwnersByAreaAsync(monthKeys, cancellationToken);
 
-            var restored = monthKeys.Where(m => owners.GetValueOrDefault(m) == importId).Order()
-                .Select(m => new MonthReplacement(YearMonth.FromKey(m), ownersAfter.TryGetValue(m, out var o) ? o : null))
+            // One line a month (the home area's, or the first area's, when the import holds several areas).
+            var restored = import.Months.Where(m => owners.GetValueOrDefault((m.AreaId, m.Month)) == importId)
+                .GroupBy(m => m.Month).OrderBy(g => g.Key).Select(g => g.OrderBy(m => m.AreaId).First())
+                .Select(m => new MonthReplacement(YearMonth.FromKey(m.Month), ownersAfter.TryGetValue((m.AreaId, m.Month), out var o) ? o : null))
                 .ToList();
             var description = $"Import {importId} undone";
             db.Changes.Add(new DataChangeRecord { At = time.GetUtcNow(), Description = description });
@@ -308,12 +322,19 @@ public sealed class Importer(
     private static ImportedFileReport ToReport(FileCollector f) =>
         new(f.FileName, f.Format, f.Sha256, f.Encoding, f.RowsRead, f.RowsKept, f.RowsSkipped);
 
-    /// <summary>A month held by several files of one import can answer the domestic question only if all of them can.</summary>
-    private static List<NewImportMonth> MergeMonths(IEnumerable<FileCollector> files) =>
-        files.SelectMany(f => f.Months)
-            .GroupBy(m => m.Key)
-            .Select(g => new NewImportMonth(g.Key, g.All(m => m.Value.HasDomestic), g.All(m => m.Value.HasLocationType)))
-            .OrderBy(m => m.Month)
+    /// <summary>
+    /// The months each area's rows fill (an import replaces a month only in the areas it holds rows for). A month held by
+    /// several files of one import can answer the domestic question only if all of them can.
+    /// </summary>
+    private static List<NewImportMonth> MergeMonths(IEnumerable<FileCollector> files, ImportNames names) =>
+        files.SelectMany(f => f.Counts.Keys
+                .Select(FactKey.MonthAndBeat)
+                .Select(k => (k.Month, Area: names.Beats.Of(k.Beat).Area))
+                .Distinct()
+                .Select(k => (k.Month, k.Area, Flags: f.Months[k.Month])))
+            .GroupBy(m => (m.Month, Area: m.Area?.ToUpperInvariant()))
+            .Select(g => new NewImportMonth(g.Key.Month, g.All(m => m.Flags.HasDomestic), g.All(m => m.Flags.HasLocationType), g.First().Area))
+            .OrderBy(m => m.Area is not null).ThenBy(m => m.Area, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Month)
             .ToList();
 
     private static IEnumerable<NewFact> MergeFacts(IReadOnlyList<FileCollector> files, ImportNames names)
@@ -323,6 +344,22 @@ public sealed class Importer(
             foreach (var (key, count) in files.SelectMany(f => f.Counts))
                 counts[key] = counts.GetValueOrDefault(key) + count;
         return counts.Select(c => FactKey.Unpack(c.Key, c.Value, names));
+    }
+
+    /// <summary>Which areas a police.uk file holds rows of that the setting Areas:Include does not keep; nothing when there are none.</summary>
+    private static IEnumerable<string> AreasNotKeptWarning(IEnumerable<FileCollector> files)
+    {
+        var areas = files.SelectMany(f => f.AreasNotKept).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (areas.Count == 0) yield break;
+        yield return $"The files also hold rows of {areas.Count:N0} area{(areas.Count == 1 ? "" : "s")} not kept, which were skipped: " +
+                     $"{CsvFileReader.ListForPeople(areas)}. The setting Areas:Include chooses the areas kept.";
+    }
+
+    /// <summary>" (mid-year estimates of 2021 and 2022)", or nothing when the figures have no year.</summary>
+    private static string DescribeYears(IEnumerable<NewPopulation> populations)
+    {
+        var years = populations.Select(p => p.Year).OfType<int>().Distinct().Order().Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return years.Count == 0 ? " (for every year)" : $" (mid-year estimate{(years.Count > 1 ? "s" : "")} of {Words.And(years)})";
     }
 
     /// <summary>"Q2 2023-24 data" for a whole quarter, else "data for Apr 2023 to Jun 2023".</summary>

@@ -18,7 +18,7 @@ internal sealed class PoliceUkRows : IRowReader
     private readonly FieldCache<int> _beatOfName;
     private readonly FieldCache<(Category Category, int Type)> _crimeTypes;
     private readonly int _month, _lsoaCode, _lsoaName, _crimeType;
-    private readonly string _outsideReason, _noLsoaReason;
+    private readonly string _outsideReason, _outsideMapReason, _noLsoaReason;
     private readonly string[] _headers;
 
     private PoliceUkRows(FileCollector collector, ImportNames names, string[] normalized, string[] original)
@@ -37,9 +37,12 @@ internal sealed class PoliceUkRows : IRowReader
         _lsoaCode = PoliceUkColumns.LsoaCode.FindIn(normalized);
         _lsoaName = PoliceUkColumns.LsoaName.FindIn(normalized);
         _crimeType = PoliceUkColumns.CrimeType.FindIn(normalized);
-        _outsideReason = names.BeatMap is null
-            ? $"outside {names.Area} (LSOA name does not start with '{names.Area}')"
-            : $"outside {names.Area} (LSOA not in the beat map)";
+        _outsideReason = !names.Areas.HomeOnly
+            ? AreaRules.OutsideAreasKeptReason
+            : names.BeatMap is null
+                ? $"outside {names.Area} (LSOA name does not start with '{names.Area}')"
+                : $"outside {names.Area} (LSOA not in the beat map)";
+        _outsideMapReason = $"outside {names.Area} (LSOA not in the beat map)";
         _noLsoaReason = "no location (no LSOA given)";
     }
 
@@ -97,7 +100,13 @@ internal sealed class PoliceUkRows : IRowReader
         }
         if (beat < 0)
         {
-            _collector.Skip(beat == NoLsoa ? _noLsoaReason : _outsideReason);
+            _collector.Skip(beat switch
+            {
+                NoLsoa => _noLsoaReason,
+                NoArea => AreaRules.NoAreaReason,
+                OutsideMap => _outsideMapReason,
+                _ => _outsideReason,
+            });
             return;
         }
 
@@ -117,24 +126,37 @@ internal sealed class PoliceUkRows : IRowReader
 
     private const int NoLsoa = -1;
     private const int Outside = -2;
+    private const int NoArea = -4;
+    private const int OutsideMap = -5;
 
-    /// <summary>The beat's id, <see cref="Outside"/> for an LSOA outside the area, <see cref="NoLsoa"/> when none is given.</summary>
+    /// <summary>
+    /// The beat's id: in the home area through its beat map when there is one, else in the area of the LSOA name (the
+    /// name without its last word) by neighbourhood. <see cref="Outside"/> for an area not kept, <see cref="OutsideMap"/>
+    /// for a home LSOA the beat map leaves out, <see cref="NoArea"/> for a name of no area, <see cref="NoLsoa"/> when none is given.
+    /// </summary>
     private int BeatOf(string code, string name)
     {
         code = code.Trim();
         name = name.Trim();
         if (code.Length == 0 && name.Length == 0) return NoLsoa;
 
-        string? beat;
-        if (_names.BeatMap is { } map) beat = map.BeatOf(code, name);
-        else if (name.StartsWith(_names.Area + " ", StringComparison.OrdinalIgnoreCase)) beat = Neighbourhood(name);
-        else if (name.Length == 0) return NoLsoa; // a code alone says nothing about the area without a map: try the name
-        else beat = null;
-        return beat is null ? Outside : _names.Beats.IdOf(beat);
+        var map = _names.BeatMap;
+        if (map?.BeatOf(code, name) is { } mapped) return _names.Beats.IdOf(null, mapped);
+        if (name.Length == 0) return map is null ? NoLsoa : Outside; // without a map, a code alone says nothing: try the name
+        var area = AreaRules.AreaOfLsoaName(name);
+        if (area is null) return NoArea;
+        if (!_names.Areas.Keeps(area))
+        {
+            if (!_names.Areas.HomeOnly && _collector.AreasNotKept.Count < 1000) _collector.AreasNotKept.Add(area); // home only: the skip reason says it
+            return Outside;
+        }
+        if (_names.Areas.IsHome(area))
+            return map is null ? _names.Beats.IdOf(null, Neighbourhood(name)) : _names.Areas.HomeOnly ? Outside : OutsideMap;
+        return _names.Beats.IdOf(_names.AreaKey(area), Neighbourhood(name)); // other areas are grouped by neighbourhood
     }
 
     /// <summary>"Harborough 001A" is in neighbourhood "Harborough 001".</summary>
-    private static string Neighbourhood(string lsoaName) =>
+    internal static string Neighbourhood(string lsoaName) =>
         lsoaName.Length > 1 && char.IsLetter(lsoaName[^1]) ? lsoaName[..^1].TrimEnd() : lsoaName;
 
     private void Error(CsvReader row, int line, int column, string expected) =>

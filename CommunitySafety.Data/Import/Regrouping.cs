@@ -17,7 +17,7 @@ public static class Regrouping
         IDbContextFactory<CommunitySafetyDb> dbFactory, StoredUploads uploads, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var owners = await db.LiveOwnersAsync(null, cancellationToken);
+        var owners = await db.LiveOwnersByAreaAsync(null, cancellationToken);
         var imports = await db.Imports.AsNoTracking().Include(i => i.Files)
             .Where(i => i.Status == ImportStatus.Committed && i.Grouping != null)
             .OrderBy(i => i.Id)
@@ -25,7 +25,7 @@ public static class Regrouping
         return imports
             .Select(i => new RegroupCandidate(
                 i.Id, i.ImportedAt, i.Grouping,
-                owners.Where(o => o.Value == i.Id).Select(o => o.Key).Order().Select(m => YearMonth.FromKey(m).ToString()).ToList(),
+                owners.Where(o => o.Value == i.Id).Select(o => o.Key.Month).Distinct().Order().Select(m => YearMonth.FromKey(m).ToString()).ToList(),
                 i.Files.Select(f => f.FileName).ToList(),
                 i.Files.All(f => uploads.Has(f.Sha256))))
             .Where(c => c.LiveMonths.Count > 0)

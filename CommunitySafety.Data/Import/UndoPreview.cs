@@ -11,13 +11,17 @@ public static class UndoPreview
     public static async Task<IReadOnlyList<MonthReplacement>> MonthsAsync(IDbContextFactory<CommunitySafetyDb> dbFactory, int importId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var months = await db.ImportMonths.Where(m => m.ImportId == importId).Select(m => m.Month).ToListAsync(cancellationToken);
-        var owners = await db.LiveOwnersAsync(months, cancellationToken);
-        var live = months.Where(m => owners.GetValueOrDefault(m) == importId).ToList();
-        var fallbacks = await db.LatestOwners(ignoring: importId)
-            .Where(o => live.Contains(o.Month))
-            .ToDictionaryAsync(o => o.Month, o => o.ImportId, cancellationToken);
-        return live.Order().Select(m => new MonthReplacement(YearMonth.FromKey(m), fallbacks.TryGetValue(m, out var id) ? id : null)).ToList();
+        var held = await db.ImportMonths.Where(m => m.ImportId == importId).Select(m => new { m.AreaId, m.Month }).ToListAsync(cancellationToken);
+        var months = held.Select(m => m.Month).Distinct().ToList();
+        var owners = await db.LiveOwnersByAreaAsync(months, cancellationToken);
+        var live = held.Where(m => owners.GetValueOrDefault((m.AreaId, m.Month)) == importId).ToList();
+        var liveMonths = live.Select(m => m.Month).Distinct().ToList();
+        var fallbacks = (await db.LatestOwners(ignoring: importId).Where(o => liveMonths.Contains(o.Month)).ToListAsync(cancellationToken))
+            .ToDictionary(o => (o.AreaId, o.Month), o => o.ImportId);
+        // One line a month (the home area's, or the first area's, when the import holds several areas).
+        return live.GroupBy(m => m.Month).OrderBy(g => g.Key).Select(g => g.OrderBy(m => m.AreaId).First())
+            .Select(m => new MonthReplacement(YearMonth.FromKey(m.Month), fallbacks.TryGetValue((m.AreaId, m.Month), out var id) ? id : null))
+            .ToList();
     }
 
     /// <summary>"Apr 2023 to Jun 2023 will come from import 3 again; Jul 2023 will have no data."</summary>

@@ -1,9 +1,26 @@
 namespace CommunitySafety.Data.Model;
 
+/// <summary>
+/// A CSP area (a district). Exactly one is the home area, the partnership's own; its name is the setting Area:Name.
+/// Facts belong to an area through their beat.
+/// </summary>
+public sealed class Area
+{
+    /// <summary>The id of the home area, which every fact stored before areas existed belongs to.</summary>
+    public const int HomeId = 1;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public bool IsHome { get; set; }
+}
+
 public sealed class Beat
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The area the beat is in; a beat name is unique within its area.</summary>
+    public int AreaId { get; set; } = Area.HomeId;
 }
 
 /// <summary>Whether an import's months count; written "imported" or "undone" in the history's JSON.</summary>
@@ -55,6 +72,9 @@ public sealed class ImportMonth
 {
     public int ImportId { get; set; }
 
+    /// <summary>The area whose month this is: "latest wins" holds per area and month.</summary>
+    public int AreaId { get; set; } = Area.HomeId;
+
     /// <summary>yyyymm, see <see cref="YearMonth.Key"/>.</summary>
     public int Month { get; set; }
 
@@ -79,6 +99,42 @@ public sealed class ImportMessage
     public ImportMessageKind Kind { get; set; }
     public required string Text { get; set; }
     public int Count { get; set; }
+}
+
+/// <summary>
+/// One population figure of a population file's import, placed when imported: an LSOA's (with the area and beat it
+/// falls in), a beat's or an area's. <see cref="Area"/> is null for the home area. The live population is that of the
+/// latest committed import holding population figures.
+/// </summary>
+public sealed class PopulationEstimate
+{
+    public long Id { get; set; }
+    public int ImportId { get; set; }
+
+    /// <summary>The mid-year estimate's year (2022 is used for 2022-23); null: used for every year.</summary>
+    public int? Year { get; set; }
+
+    public PopulationLevel Level { get; set; }
+    public string? Area { get; set; }
+    public string? Beat { get; set; }
+    public int Population { get; set; }
+}
+
+/// <summary>An area of the group a Manager chose for comparing an area with (the area itself never is one).</summary>
+public sealed class ComparisonGroupMember
+{
+    public int Id { get; set; }
+    public int AreaId { get; set; }
+    public int MemberAreaId { get; set; }
+    public DateTimeOffset ChosenAt { get; set; }
+    public string? ChosenBy { get; set; }
+}
+
+public enum PopulationLevel
+{
+    Lsoa = 1,
+    Beat = 2,
+    Area = 3,
 }
 
 /// <summary>An aggregated count: how many records of one kind one import holds for a beat and month.</summary>

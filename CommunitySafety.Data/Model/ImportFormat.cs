@@ -15,6 +15,9 @@ public enum ImportFormat
 
     /// <summary>The monthly police.uk street-level crime file.</summary>
     PoliceUk,
+
+    /// <summary>A population file (Population, and LSOA, Beat or Area, and Year), read only when asked for.</summary>
+    Population,
 }
 
 public static class ImportFormatNames
@@ -23,6 +26,7 @@ public static class ImportFormatNames
     {
         ImportFormat.BeatExtract => "beat-extract",
         ImportFormat.PoliceUk => "police-uk",
+        ImportFormat.Population => "population",
         _ => "auto",
     };
 
@@ -33,6 +37,7 @@ public static class ImportFormatNames
             "auto" => ImportFormat.Auto,
             "beat-extract" or "beatextract" or "beat" => ImportFormat.BeatExtract,
             "police-uk" or "policeuk" or "police.uk" => ImportFormat.PoliceUk,
+            "population" => ImportFormat.Population,
             _ => (ImportFormat)(-1),
         };
         return Enum.IsDefined(format);

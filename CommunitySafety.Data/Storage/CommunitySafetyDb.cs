@@ -7,6 +7,9 @@ namespace CommunitySafety.Data.Storage;
 /// <summary>The database: its tables here, how each is mapped in <c>EntityConfigurations/</c>.</summary>
 public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : IdentityDbContext<DashboardUser>(options)
 {
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<PopulationEstimate> Populations => Set<PopulationEstimate>();
+    public DbSet<ComparisonGroupMember> ComparisonGroups => Set<ComparisonGroupMember>();
     public DbSet<Beat> Beats => Set<Beat>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();

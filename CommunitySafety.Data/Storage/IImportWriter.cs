@@ -2,9 +2,14 @@ using CommunitySafety.Data.Model;
 
 namespace CommunitySafety.Data.Storage;
 
-public readonly record struct NewFact(int Month, string Beat, Category Category, string? CrimeType, string? LocationType, bool Domestic, int Count);
+/// <summary>A count to store; <paramref name="Area"/> null means the home area.</summary>
+public readonly record struct NewFact(int Month, string Beat, Category Category, string? CrimeType, string? LocationType, bool Domestic, int Count, string? Area = null);
 
-public sealed record NewImportMonth(int Month, bool HasDomestic, bool HasLocationType);
+/// <summary>A month an import holds for one area (null: the home area); it replaces that month in that area only.</summary>
+public sealed record NewImportMonth(int Month, bool HasDomestic, bool HasLocationType, string? Area = null);
+
+/// <summary>A population figure to store; <paramref name="Area"/> null means the home area.</summary>
+public sealed record NewPopulation(int? Year, PopulationLevel Level, string? Area, string? Beat, int Population);
 
 public sealed record NewImportMessage(ImportMessageKind Kind, string Text, int Count);
 
@@ -20,7 +25,9 @@ public sealed record NewImport(
     IReadOnlyList<NewImportMonth> Months,
     IReadOnlyList<NewImportMessage> Messages,
     IEnumerable<NewFact> Facts,
-    string ChangeDescription);
+    string ChangeDescription,
+    string? HomeArea = null,
+    IReadOnlyList<NewPopulation>? Populations = null);
 
 public sealed record WrittenImport(int ImportId, IReadOnlyList<MonthReplacement> Months);
 

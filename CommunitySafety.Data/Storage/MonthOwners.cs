@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Storage;
 
-/// <summary>A month and the import its live data comes from.</summary>
+/// <summary>An area's month and the import its live data comes from.</summary>
 public sealed class MonthOwner
 {
+    public int AreaId { get; init; }
     public int Month { get; init; }
     public int ImportId { get; init; }
 }
@@ -13,20 +14,44 @@ public sealed class MonthOwner
 public static class MonthOwners
 {
     /// <summary>
-    /// The rule every reader and writer shares: a month's live data comes from the latest committed import holding it.
+    /// The rule every reader and writer shares: an area's month's live data comes from the latest committed import
+    /// holding that month for that area (a police.uk import replaces a month only in the areas it holds rows for).
     /// <paramref name="ignoring"/> asks who would own each month without that import (what an undo brings back).
     /// </summary>
     public static IQueryable<MonthOwner> LatestOwners(this CommunitySafetyDb db, int? ignoring = null) =>
         db.ImportMonths
             .Where(m => m.ImportId != ignoring && db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
-            .GroupBy(m => m.Month)
-            .Select(g => new MonthOwner { Month = g.Key, ImportId = g.Max(m => m.ImportId) });
+            .GroupBy(m => new { m.AreaId, m.Month })
+            .Select(g => new MonthOwner { AreaId = g.Key.AreaId, Month = g.Key.Month, ImportId = g.Max(m => m.ImportId) });
 
-    /// <summary>Which committed import each month's live data comes from (all months when <paramref name="months"/> is null).</summary>
-    public static async Task<Dictionary<int, int>> LiveOwnersAsync(this CommunitySafetyDb db, IReadOnlyCollection<int>? months, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Which committed import each of an area's months' live data comes from (all months when <paramref name="months"/>
+    /// is null; the home area when <paramref name="areaId"/> is null).
+    /// </summary>
+    public static async Task<Dictionary<int, int>> LiveOwnersAsync(
+        this CommunitySafetyDb db, IReadOnlyCollection<int>? months, CancellationToken cancellationToken = default, int? areaId = null)
     {
-        var owners = db.LatestOwners();
+        var area = areaId ?? Area.HomeId;
+        var owners = db.LatestOwners().Where(o => o.AreaId == area);
         if (months is not null) owners = owners.Where(o => months.Contains(o.Month));
         return await owners.ToDictionaryAsync(o => o.Month, o => o.ImportId, cancellationToken);
     }
+
+    /// <summary>Which committed import each area's month comes from, for every area (all months when <paramref name="months"/> is null).</summary>
+    public static async Task<Dictionary<(int AreaId, int Month), int>> LiveOwnersByAreaAsync(
+        this CommunitySafetyDb db, IReadOnlyCollection<int>? months, CancellationToken cancellationToken = default)
+    {
+        var owners = db.LatestOwners();
+        if (months is not null) owners = owners.Where(o => months.Contains(o.Month));
+        return (await owners.ToListAsync(cancellationToken)).ToDictionary(o => (o.AreaId, o.Month), o => o.ImportId);
+    }
+}
+
+public static class PopulationOwners
+{
+    /// <summary>The live population figures: those of the latest committed import holding any (undo falls back to the one before).</summary>
+    public static IQueryable<PopulationEstimate> LivePopulations(this CommunitySafetyDb db) =>
+        db.Populations.Where(p => p.ImportId == db.Populations
+            .Where(q => db.Imports.Any(i => i.Id == q.ImportId && i.Status == ImportStatus.Committed))
+            .Max(q => (int?)q.ImportId));
 }

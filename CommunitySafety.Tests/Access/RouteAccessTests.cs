@@ -48,6 +48,7 @@ public sealed class RouteAccessTests : IAsyncLifetime
         ["page /Error"] = Rule.Anyone,
         ["GET /api/summary"] = Rule.View,
         ["GET /api/trends"] = Rule.View,
+        ["GET /api/compare"] = Rule.View,
         ["GET /api/report.pdf"] = Rule.View,
         ["GET /api/action-plan/return.xlsx"] = Rule.View,
         ["GET /api/action-plan/return.csv"] = Rule.View,

@@ -21,6 +21,22 @@ public sealed class FakeFiguresService : IFiguresService
         return Task.FromResult(Summaries(period, beat));
     }
 
+    public IReadOnlyList<string> Areas { get; set; } = ["Harborough"];
+
+    public Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
+
+    public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
+        area is null || Areas.Contains(area, StringComparer.OrdinalIgnoreCase) ? await GetSummaryAsync(period, beat, cancellationToken) : null;
+
+    public Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>?>(null);
+
+    public Task<IReadOnlyList<string>> SetGroupAsync(string? area, IReadOnlyList<string> members, string? chosenBy, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The component tests do not choose groups.");
+
+    public Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The component tests do not compare areas.");
+
     public Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NamedMeasure>>(

@@ -31,12 +31,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public IFiguresService Figures => Services.GetRequiredService<IFiguresService>();
     public IDbContextFactory<CommunitySafetyDb> DbFactory => Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
 
-    public static async Task<TestDatabase> CreateAsync(string area = "Harborough")
+    /// <param name="include">Areas:Include (null: the home area only; "*": every area found).</param>
+    public static async Task<TestDatabase> CreateAsync(string area = "Harborough", IReadOnlyList<string>? include = null)
     {
         var folder = Directory.CreateTempSubdirectory("community-safety-test-").FullName;
         var path = Path.Combine(folder, "test.db");
         var services = new ServiceCollection()
-            .AddCommunitySafetyData(new DataSettings($"Data Source={path}", area))
+            .AddCommunitySafetyData(new DataSettings($"Data Source={path}", area, AreasInclude: include))
             .BuildServiceProvider();
         var database = new TestDatabase(folder, path, services);
         await Database.PrepareAsync(database.DbFactory);

@@ -27,7 +27,8 @@ internal sealed class ImportMonthConfiguration : IEntityTypeConfiguration<Import
 {
     public void Configure(EntityTypeBuilder<ImportMonth> month)
     {
-        month.HasKey(m => new { m.ImportId, m.Month });
-        month.HasIndex(m => m.Month);
+        month.HasKey(m => new { m.ImportId, m.AreaId, m.Month });
+        month.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId);
+        month.HasIndex(m => new { m.AreaId, m.Month });
     }
 }

@@ -59,6 +59,29 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.Area", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Areas");
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -107,6 +130,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -115,7 +141,7 @@ namespace CommunitySafety.Data.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("AreaId", "Name")
                         .IsUnique();
 
                     b.ToTable("Beats");
@@ -154,6 +180,34 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.HasIndex("PlanYearId");
 
                     b.ToTable("PlanCommunicationItems", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.ComparisonGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberAreaId");
+
+                    b.HasIndex("AreaId", "MemberAreaId")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonGroups", (string)null);
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.DashboardUser", b =>
@@ -396,6 +450,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Property<int>("ImportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
@@ -408,9 +465,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Property<int?>("ReplacedImportId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ImportId", "Month");
+                    b.HasKey("ImportId", "AreaId", "Month");
 
-                    b.HasIndex("Month");
+                    b.HasIndex("AreaId", "Month");
 
                     b.ToTable("ImportMonths");
                 });
@@ -668,6 +725,39 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanYears", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.PopulationEstimate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beat")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("Populations", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.QuarterlyReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -860,11 +950,35 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.Beat", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.CommunicationItem", b =>
                 {
                     b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("CommunicationPlan")
                         .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.ComparisonGroupMember", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommunitySafety.Data.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("MemberAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -943,6 +1057,12 @@ namespace CommunitySafety.Data.Storage.Migrations
 
             modelBuilder.Entity("CommunitySafety.Data.Model.ImportMonth", b =>
                 {
+                    b.HasOne("CommunitySafety.Data.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CommunitySafety.Data.Model.ImportRecord", null)
                         .WithMany("Months")
                         .HasForeignKey("ImportId")
@@ -1049,6 +1169,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
                         .WithMany("Priorities")
                         .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PopulationEstimate", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -10,6 +10,11 @@ public sealed record BeatRow(BeatMeasures Measures, IReadOnlyList<int?> CrimeTre
 
 public sealed record BeatsFigures(Summary Summary, IReadOnlyList<BeatRow> Rows)
 {
+    /// <summary>Whether any population is known: the rate columns show only then (a beat without one says "no population").</summary>
+    public bool HasRates =>
+        Summary.Asb?.Rate is not null || Summary.Crime?.Rate is not null
+        || Rows.Any(r => r.Measures.Asb?.Rate is not null || r.Measures.Crime?.Rate is not null);
+
     public static async Task<BeatsFigures> LoadAsync(
         IFiguresService figures, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {

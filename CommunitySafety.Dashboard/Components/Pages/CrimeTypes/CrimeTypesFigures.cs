@@ -12,6 +12,9 @@ public sealed record CrimeTypeRow(NamedMeasure Measure, IReadOnlyList<int?> Tren
 public sealed record CrimeTypesFigures(
     Summary Summary, IReadOnlyList<CrimeTypeRow> Rows, string? Selected, ChartData? SelectedByBeat, ChartData? SelectedLocationTypes)
 {
+    /// <summary>Whether the district's population is known: the rate column shows only then.</summary>
+    public bool HasRates => Summary.Crime?.Rate is not null || Rows.Any(r => r.Measure.Rate is not null);
+
     public static async Task<CrimeTypesFigures> LoadAsync(
         IFiguresService figures, DataOverview overview, FinancialQuarter period, string? requestedType, CancellationToken cancellationToken)
     {
