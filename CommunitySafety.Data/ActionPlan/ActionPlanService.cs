@@ -152,42 +152,38 @@ public sealed class ActionPlanService(
 
     public async Task<SaveOutcome> SaveReturnAsync(string financialYear, ReturnEdit edit, Person editor, CancellationToken cancellationToken = default)
     {
-        var savedBy = editor.Name;
         var problems = ReturnEditing.Problems(edit);
         if (problems.Count > 0) return new SaveOutcome(false, problems);
         ReturnEditing.TryParseCost(edit.CostToDate, out var cost, out _);
         ReturnEditing.TryParseRag(edit.Rag, out var rag, out _);
+        const string ProjectGone = "That project is not in this year's plan any more; reload the page.";
 
-        await _writing.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(financialYear, editor, ProjectGone, tracked: true, async (db, plan, now) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked: true);
-            var project = plan?.Projects.FirstOrDefault(p => p.Id == edit.ProjectId);
-            if (plan is null || project is null)
-                return SaveOutcome.Refused("That project is not in this year's plan any more; reload the page.");
+            var project = plan.Projects.FirstOrDefault(p => p.Id == edit.ProjectId);
+            if (project is null) return PlanWrite.Refused(ProjectGone);
             var lead = ProjectLead(plan, project);
             if (!editor.MayEditReturnOf(lead))
             {
                 await audit.WriteAsync(editor.Actor, AuditKinds.ReturnEdit, $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name}", AuditOutcomes.Refused, cancellationToken);
-                return SaveOutcome.Refused(editor.Has(Roles.Lead)
+                return PlanWrite.Refused(editor.Has(Roles.Lead)
                     ? $"Only a Manager or the project's lead ({lead ?? "none named"}) can change the row of {project.Name}; your account's lead name is {editor.LeadName ?? "not set"}."
                     : $"Only a Manager or the project's lead can change the row of {project.Name}.");
             }
             var open = ReturnBook.OpenQuarter(plan);
             if (edit.Quarter != open)
-                return SaveOutcome.Refused(
+                return PlanWrite.Refused(
                     $"The Q{edit.Quarter} return has been sent to the OPCC and is kept as it was sent. Only the Q{open} return can be changed.");
             var latest = ReturnBook.LatestFor(project.Returns, edit.Quarter);
             if ((latest?.Version ?? 0) != edit.BasedOnVersion)
-                return SaveOutcome.Refused(
+                return PlanWrite.Refused(
                     $"{latest?.SavedBy ?? "Someone"} saved this row at {latest?.SavedAt:HH:mm} while you were editing it. Their version is shown now; make your change again.");
 
-            var now = clock.GetUtcNow();
+            var version = (latest?.Version ?? 0) + 1;
             project.Returns.Add(new QuarterlyReturn
             {
                 Quarter = edit.Quarter,
-                Version = (latest?.Version ?? 0) + 1,
+                Version = version,
                 Rationale = Clean(edit.Rationale),
                 ActivitiesToDate = Clean(edit.ActivitiesToDate),
                 SuccessMeasuresProposed = Clean(edit.SuccessMeasuresProposed),
@@ -196,36 +192,24 @@ public sealed class ActionPlanService(
                 CostBreakdown = Clean(edit.CostBreakdown),
                 Rag = rag,
                 Notes = Clean(edit.Notes),
-                SavedBy = savedBy,
+                SavedBy = editor.Name,
                 SavedAt = now,
             });
-            db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{edit.Quarter} return for {project.Name} updated by {savedBy}" });
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.WriteAsync(editor.Actor, AuditKinds.ReturnEdit,
-                $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name} saved as version {(latest?.Version ?? 0) + 1}", cancellationToken: cancellationToken);
-            return new SaveOutcome(true, []);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+            return PlanWrite.Done(
+                $"Q{edit.Quarter} return for {project.Name} updated by {editor.Name}",
+                AuditKinds.ReturnEdit, $"Q{edit.Quarter} {plan.FinancialYear} return row of {project.Name} saved as version {version}");
+        }, cancellationToken);
     }
 
     public async Task<SaveOutcome> StartNextQuarterAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
     {
-        var startedBy = starter.Name;
         if (!starter.IsManager) return await RefuseStartAsync(starter, $"the next quarter's return of {financialYear}", cancellationToken);
-        await _writing.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(financialYear, starter, $"There is no plan for {financialYear}.", tracked: true, (db, plan, now) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked: true);
-            if (plan is null) return SaveOutcome.Refused($"There is no plan for {financialYear}.");
             var open = ReturnBook.OpenQuarter(plan);
             if (open == PlanConversion.LastQuarter)
-                return SaveOutcome.Refused($"Q4 is the last return of {plan.FinancialYear}; start the next year's plan instead.");
+                return Task.FromResult(PlanWrite.Refused($"Q4 is the last return of {plan.FinancialYear}; start the next year's plan instead."));
             var next = (open ?? 0) + 1;
-            var now = clock.GetUtcNow();
             foreach (var project in plan.Projects)
             {
                 // The form's columns are running accounts: they carry over, and the RAG and notes are the new quarter's own.
@@ -240,35 +224,24 @@ public sealed class ActionPlanService(
                     SuccessToDate = before?.SuccessToDate,
                     CostToDate = before?.CostToDate,
                     CostBreakdown = before?.CostBreakdown,
-                    SavedBy = startedBy,
+                    SavedBy = starter.Name,
                     SavedAt = now,
                 });
             }
-            db.Changes.Add(new DataChangeRecord { At = now, Description = $"Q{next} {plan.FinancialYear} return started by {startedBy}" });
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Q{next} {plan.FinancialYear} return started", cancellationToken: cancellationToken);
-            return new SaveOutcome(true, []);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+            return Task.FromResult(PlanWrite.Done(
+                $"Q{next} {plan.FinancialYear} return started by {starter.Name}", AuditKinds.PlanStart, $"Q{next} {plan.FinancialYear} return started"));
+        }, cancellationToken);
     }
 
     public async Task<SaveOutcome> StartNextYearAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
     {
-        var startedBy = starter.Name;
         if (!starter.IsManager) return await RefuseStartAsync(starter, $"the plan of the year after {financialYear}", cancellationToken);
-        await _writing.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(financialYear, starter, $"There is no plan for {financialYear}.", tracked: false, async (db, plan, now) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var plan = await LoadAsync(db, financialYear, cancellationToken);
-            if (plan is null) return SaveOutcome.Refused($"There is no plan for {financialYear}.");
             FinancialQuarter.TryParseYear(plan.FinancialYear, out var startYear);
             var nextYear = new FinancialQuarter(startYear + 1, 1).FinancialYear;
             if (await db.PlanYears.AnyAsync(y => y.FinancialYear == nextYear, cancellationToken))
-                return SaveOutcome.Refused($"There is already a plan for {nextYear}.");
+                return PlanWrite.Refused($"There is already a plan for {nextYear}.");
 
             var current = PlanConversion.ToDocument(plan, withReturns: false);
             var copy = current with
@@ -281,12 +254,42 @@ public sealed class ActionPlanService(
                     AllocationNote = $"Copied from {plan.FinancialYear}: change it when the OPCC confirms {nextYear}'s allocation.",
                 },
             };
+            db.PlanYears.Add(PlanConversion.ToEntities(copy, starter.Name, now));
+            return PlanWrite.Done(
+                $"Action plan {nextYear} started from {plan.FinancialYear} by {starter.Name}",
+                AuditKinds.PlanStart, $"Action plan {nextYear} started from {plan.FinancialYear}");
+        }, cancellationToken);
+    }
+
+    /// <summary>What an edit made of the loaded plan: refused with a sentence, or done with what to tell open pages and the audit trail.</summary>
+    private sealed record PlanWrite(SaveOutcome Outcome, string? Change = null, string? AuditKind = null, string? AuditWhat = null)
+    {
+        public static PlanWrite Refused(string sentence) => new(SaveOutcome.Refused(sentence));
+
+        public static PlanWrite Done(string change, string auditKind, string auditWhat) => new(new SaveOutcome(true, []), change, auditKind, auditWhat);
+    }
+
+    /// <summary>
+    /// The one write path of the plan's edits: one at a time, the year's plan loaded, the edit applied to it, and when
+    /// it is done the edit and the change that tells open pages saved together, then written to the audit trail.
+    /// </summary>
+    private async Task<SaveOutcome> WriteAsync(
+        string financialYear, Person who, string noPlan, bool tracked, Func<CommunitySafetyDb, PlanYear, DateTimeOffset, Task<PlanWrite>> edit,
+        CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked);
+            if (plan is null) return SaveOutcome.Refused(noPlan);
             var now = clock.GetUtcNow();
-            db.PlanYears.Add(PlanConversion.ToEntities(copy, startedBy, now));
-            db.Changes.Add(new DataChangeRecord { At = now, Description = $"Action plan {nextYear} started from {plan.FinancialYear} by {startedBy}" });
+            var write = await edit(db, plan, now);
+            if (write.Change is null) return write.Outcome;
+            db.Changes.Add(new DataChangeRecord { At = now, Description = write.Change });
             await db.SaveChangesAsync(cancellationToken);
-            await audit.WriteAsync(starter.Actor, AuditKinds.PlanStart, $"Action plan {nextYear} started from {plan.FinancialYear}", cancellationToken: cancellationToken);
-            return new SaveOutcome(true, []);
+            await audit.WriteAsync(who.Actor, write.AuditKind!, write.AuditWhat!, cancellationToken: cancellationToken);
+            return write.Outcome;
         }
         finally
         {
