@@ -20,6 +20,7 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/imports", PostAsync)
+            .RequireRateLimiting(Hosting.RateLimits.Write)
             // A key only, never the sign-in cookie: a form on another site cannot make a signed-in browser import.
             .RequireAuthorization(new AuthorizeAttribute(Policies.Import) { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .DisableAntiforgery()

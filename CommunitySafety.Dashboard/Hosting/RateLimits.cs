@@ -7,26 +7,33 @@ namespace CommunitySafety.Dashboard.Hosting;
 /// <summary>
 /// The rate limits, with ASP.NET Core's rate limiter, per client address (the browser's, behind the proxy):
 /// <list type="bullet">
-/// <item><see cref="SignIn"/>: sign-in attempts, RateLimits:SignInPerMinute per address (default 10); the sign-in
-/// endpoint also asks <see cref="SignInAccounts"/> per account, RateLimits:SignInPerAccountPer15Minutes (default 10).</item>
+/// <item><see cref="SignIn"/>: sign-in attempts (the form's POSTs, not the page itself), RateLimits:SignInPerMinute per
+/// address (default 30: a council's staff may share one address); the sign-in page also asks <see cref="SignInAccounts"/>
+/// per account, RateLimits:SignInPerAccountPer15Minutes (default 10), beside Identity's lock-out after 5 failures.</item>
 /// <item><see cref="Pdf"/>: GET /api/report.pdf, RateLimits:PdfPerMinute per address (default 10).</item>
+/// <item><see cref="Write"/>: the write API (POST /api/imports), RateLimits:WritePerMinute per address (default 30).</item>
 /// </list>
-/// Over a limit the answer is 429 with a sentence and a Retry-After header. Imports, undo and return edits have no HTTP
-/// endpoint to limit: they go through the page's live (Blazor) connection, where imports already run one at a time.
+/// Over a limit the answer is 429 with a sentence and a Retry-After header. Imports, undo and edits made on the pages go
+/// through the page's live (Blazor) connection, where imports already run one at a time.
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Pdf = "pdf";
+    public const string Write = "write";
 
     public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 30);
+        var writePerMinute = configuration.GetValue("RateLimits:WritePerMinute", 30);
         var pdfPerMinute = configuration.GetValue("RateLimits:PdfPerMinute", 10);
         services.AddSingleton(new SignInAccounts(configuration.GetValue("RateLimits:SignInPerAccountPer15Minutes", 10)));
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignIn, context => PerAddress(context, signInPerMinute));
+            options.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerAddress(context, signInPerMinute)
+                : RateLimitPartition.GetNoLimiter("reading the sign-in page"));
+            options.AddPolicy(Write, context => PerAddress(context, writePerMinute));
             options.AddPolicy(Pdf, context => PerAddress(context, pdfPerMinute));
             options.OnRejected = async (rejected, cancellationToken) =>
             {

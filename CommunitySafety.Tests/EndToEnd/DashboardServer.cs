@@ -209,6 +209,8 @@ public class DashboardServer : IAsyncLifetime
         foreach (var (name, value) in Settings) start.Environment[name] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__CommunitySafety"] = $"Data Source={DatabasePath}";
+        // Every browser test signs in from 127.0.0.1; the per-address sign-in limit is tested on its own (RateLimitTests).
+        start.Environment["RateLimits__SignInPerMinute"] = "1000";
         start.Environment.Remove("ASPNETCORE_URLS");
         return Process.Start(start) ?? throw new InvalidOperationException("The dashboard could not be started.");
     }
