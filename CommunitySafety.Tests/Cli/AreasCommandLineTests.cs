@@ -10,23 +10,7 @@ namespace CommunitySafety.Tests.Cli;
 [Collection(nameof(ConsoleCollection))]
 public class AreasCommandLineTests
 {
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (capturedOut, capturedError) = (new StringWriter(), new StringWriter());
-        Console.SetOut(capturedOut);
-        Console.SetError(capturedError);
-        try
-        {
-            var code = await CommandLine.RunAsync(args);
-            return (code, capturedOut.ToString(), capturedError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<CommandLineRun> RunAsync(params string[] args) => InProcessCommandLine.RunAsync(args);
 
     /// <summary>What the endpoint writes, status and body.</summary>
     private static async Task<(int Status, string Body)> ApiAsync(IResult result)
@@ -44,11 +28,11 @@ public class AreasCommandLineTests
         await using var db = await CreateAsync();
         var home = db.WriteFile("home.csv", Lines("Month,Beat,Category,Count", "2022-04,North,ASB,10", "2023-04,North,ASB,8"));
         var blaby = db.WriteFile("blaby.csv", Lines("Month,Beat,Category,Count", "2022-04,Town,ASB,20", "2023-04,Town,ASB,25"));
-        Assert.Equal(0, (await RunAsync("import", home, "--db", db.DatabasePath)).Code);
-        Assert.Equal(0, (await RunAsync("import", blaby, "--area", "Blaby", "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("import", home, "--db", db.DatabasePath)).ExitCode);
+        Assert.Equal(0, (await RunAsync("import", blaby, "--area", "Blaby", "--db", db.DatabasePath)).ExitCode);
 
         var cli = await RunAsync("summary", "--year", "2023-24", "--quarter", "1", "--area", "Blaby", "--json", "--db", db.DatabasePath);
-        Assert.Equal(0, cli.Code);
+        Assert.Equal(0, cli.ExitCode);
         Assert.Contains("\"area\": \"Blaby\"", cli.Out);
         Assert.Contains("\"current\": 25", cli.Out);
 
@@ -69,7 +53,7 @@ public class AreasCommandLineTests
         await db.ImportOkAsync(db.WriteFile("home.csv", Lines("Month,Beat,Category,Count", "2023-04,North,ASB,8")));
 
         var cli = await RunAsync("summary", "--year", "2023-24", "--quarter", "1", "--area", "Blabby", "--db", db.DatabasePath);
-        Assert.Equal(1, cli.Code);
+        Assert.Equal(1, cli.ExitCode);
         Assert.Contains("There is no area called Blabby in this database. The areas are Harborough.", cli.Error);
 
         var api = await ApiAsync(await DashboardApi.GetSummaryAsync("2023-24", "1", null, "Blabby", db.Figures, CancellationToken.None));
@@ -82,14 +66,14 @@ public class AreasCommandLineTests
     {
         await using var db = await CreateAsync(include: ["*"]);
         string Extract(string name, int count) => db.WriteFile(name + ".csv", Lines("Month,Beat,Category,Count", $"2022-04,Town,ASB,1", $"2023-04,Town,ASB,{count}"));
-        Assert.Equal(0, (await RunAsync("import", Extract("home", 9), "--db", db.DatabasePath)).Code);
-        Assert.Equal(0, (await RunAsync("import", Extract("blaby", 4), "--area", "Blaby", "--db", db.DatabasePath)).Code);
-        Assert.Equal(0, (await RunAsync("import", Extract("melton", 40), "--area", "Melton", "--db", db.DatabasePath)).Code);
-        Assert.Equal(0, (await RunAsync("import", Extract("rutland", 7), "--area", "Rutland", "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("import", Extract("home", 9), "--db", db.DatabasePath)).ExitCode);
+        Assert.Equal(0, (await RunAsync("import", Extract("blaby", 4), "--area", "Blaby", "--db", db.DatabasePath)).ExitCode);
+        Assert.Equal(0, (await RunAsync("import", Extract("melton", 40), "--area", "Melton", "--db", db.DatabasePath)).ExitCode);
+        Assert.Equal(0, (await RunAsync("import", Extract("rutland", 7), "--area", "Rutland", "--db", db.DatabasePath)).ExitCode);
         var population = db.WriteFile("population.csv", Lines("Area,Year,Population", "Harborough,2023,4500", "Blaby,2023,3000", "Melton,2023,5000"));
         // The deployment keeps every area (Areas:Include=*), so the population of each is kept.
         Environment.SetEnvironmentVariable("Areas__Include", "*");
-        (int Code, string Out, string Error) imported;
+        CommandLineRun imported;
         try
         {
             imported = await RunAsync("import-population", population, "--db", db.DatabasePath);
@@ -98,10 +82,10 @@ public class AreasCommandLineTests
         {
             Environment.SetEnvironmentVariable("Areas__Include", null);
         }
-        Assert.True(imported.Code == 0, imported.Error);
+        Assert.True(imported.ExitCode == 0, imported.Error);
 
         var cli = await RunAsync("compare", "--year", "2023-24", "--quarter", "1", "--measure", "asb", "--json", "--db", db.DatabasePath);
-        Assert.True(cli.Code == 0, cli.Error);
+        Assert.True(cli.ExitCode == 0, cli.Error);
         var api = await ApiAsync(await DashboardApi.GetComparisonAsync("2023-24", "1", "asb", null, null, db.Figures, CancellationToken.None));
         Assert.Equal(200, api.Status);
         Assert.Equal(cli.Out.Trim(), api.Body.Trim());
@@ -141,7 +125,7 @@ public class AreasCommandLineTests
         Assert.Contains("Harborough's ASB rate, 2.00 per 1,000 residents, is lower than its group's, 5.50.", words.Out);
 
         var unknown = await RunAsync("compare", "--year", "2023-24", "--quarter", "1", "--measure", "asb", "--group", "Blabby", "--db", db.DatabasePath);
-        Assert.Equal(1, unknown.Code);
+        Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("Area 'Blabby' is not an area the dashboard holds", unknown.Error);
     }
 
@@ -150,11 +134,11 @@ public class AreasCommandLineTests
     {
         await using var db = await CreateAsync();
         foreach (var (area, count) in new[] { ("Blaby", 4), ("Melton", 5), ("Rutland", 6) })
-            Assert.Equal(0, (await RunAsync("import", db.WriteFile(area + ".csv", Lines("Month,Beat,Category,Count", $"2023-04,Town,ASB,{count}")), "--area", area, "--db", db.DatabasePath)).Code);
-        Assert.Equal(0, (await RunAsync("import", db.WriteFile("home.csv", Lines("Month,Beat,Category,Count", "2023-04,Town,ASB,3")), "--db", db.DatabasePath)).Code);
+            Assert.Equal(0, (await RunAsync("import", db.WriteFile(area + ".csv", Lines("Month,Beat,Category,Count", $"2023-04,Town,ASB,{count}")), "--area", area, "--db", db.DatabasePath)).ExitCode);
+        Assert.Equal(0, (await RunAsync("import", db.WriteFile("home.csv", Lines("Month,Beat,Category,Count", "2023-04,Town,ASB,3")), "--db", db.DatabasePath)).ExitCode);
 
         var chosen = await RunAsync("compare-group", "--group", "melton, Blaby, Harborough", "--db", db.DatabasePath);
-        Assert.Equal(0, chosen.Code);
+        Assert.Equal(0, chosen.ExitCode);
         Assert.Contains("Harborough is compared with Blaby and Melton.", chosen.Out);
         Assert.Equal(["Blaby", "Melton"], await db.Figures.GetGroupAsync(null));
 
@@ -163,12 +147,12 @@ public class AreasCommandLineTests
         // A group given in the request wins over the one kept.
         Assert.Equal(["Rutland"], (await db.Figures.GetComparisonAsync(new(new(2023, 1), "asb", Group: ["Rutland"]))).Group.Areas);
 
-        Assert.Equal(0, (await RunAsync("compare-group", "--clear", "--db", db.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync("compare-group", "--clear", "--db", db.DatabasePath)).ExitCode);
         Assert.Null(await db.Figures.GetGroupAsync(null));
         Assert.Equal(["Blaby", "Melton", "Rutland"], (await db.Figures.GetComparisonAsync(new(new(2023, 1), "asb"))).Group.Areas);
 
         var unknown = await RunAsync("compare-group", "--group", "Leicester", "--db", db.DatabasePath);
-        Assert.Equal(1, unknown.Code);
+        Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("Area 'Leicester' is not an area the dashboard holds", unknown.Error);
     }
 }

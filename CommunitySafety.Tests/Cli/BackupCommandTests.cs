@@ -8,25 +8,7 @@ namespace CommunitySafety.Tests.Cli;
 [Collection(nameof(ConsoleCollection))]
 public class BackupCommandTests
 {
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (capturedOut, capturedError) = (new StringWriter(), new StringWriter());
-        Console.SetOut(capturedOut);
-        Console.SetError(capturedError);
-        try
-        {
-            var code = await CommandLine.RunAsync(args);
-            return new Run(code, capturedOut.ToString(), capturedError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<CommandLineRun> RunAsync(params string[] args) => InProcessCommandLine.RunAsync(args);
 
     [Fact]
     public async Task Backup_then_restore_into_a_new_folder_gives_the_same_history_and_figures()

@@ -18,25 +18,7 @@ public class CommandLineTests
 {
     private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";
 
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (capturedOut, capturedError) = (new StringWriter(), new StringWriter());
-        Console.SetOut(capturedOut);
-        Console.SetError(capturedError);
-        try
-        {
-            var code = await CommandLine.RunAsync(args);
-            return new Run(code, capturedOut.ToString(), capturedError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<CommandLineRun> RunAsync(params string[] args) => InProcessCommandLine.RunAsync(args);
 
     /// <summary>Q1 2022-23 and Q1 2023-24: enough for every part of the summary to have something in it.</summary>
     private static string TwoYears => Lines(Header,

@@ -14,25 +14,7 @@ public class KilledImportTests
 {
     private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";
 
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (capturedOut, capturedError) = (new StringWriter(), new StringWriter());
-        Console.SetOut(capturedOut);
-        Console.SetError(capturedError);
-        try
-        {
-            var code = await CommandLine.RunAsync(args);
-            return new Run(code, capturedOut.ToString(), capturedError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<CommandLineRun> RunAsync(params string[] args) => InProcessCommandLine.RunAsync(args);
 
     [Fact]
     public async Task Half_copied_uploads_left_by_a_killed_import_are_swept_when_the_command_line_starts()

@@ -8,27 +8,7 @@ namespace CommunitySafety.Tests.Cli;
 [Collection(nameof(ConsoleCollection))]
 public class UsersCommandTests
 {
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    private static async Task<Run> RunAsync(string input, params string[] args)
-    {
-        var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
-        var (capturedOut, capturedError) = (new StringWriter(), new StringWriter());
-        Console.SetIn(new StringReader(input));
-        Console.SetOut(capturedOut);
-        Console.SetError(capturedError);
-        try
-        {
-            var code = await CommandLine.RunAsync(args);
-            return new Run(code, capturedOut.ToString(), capturedError.ToString());
-        }
-        finally
-        {
-            Console.SetIn(stdin);
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<CommandLineRun> RunAsync(string input, params string[] args) => InProcessCommandLine.RunWithInputAsync(input, args);
 
     private const string Password = "Correct-horse-7-battery";
 

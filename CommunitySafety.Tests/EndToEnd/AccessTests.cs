@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CommunitySafety.Tests.EndToEnd;
 
 /// <summary>Sign-in, roles, lock-out, API keys and the audit trail in a browser, on a server of their own (they add users and data).</summary>
+[Collection(ChangingDataCollection.Name)]
 public class AccessTests : IClassFixture<DashboardServer>
 {
     private readonly DashboardServer server;
@@ -15,7 +16,6 @@ public class AccessTests : IClassFixture<DashboardServer>
     public AccessTests(DashboardServer server)
     {
         this.server = server;
-        SetDefaultExpectTimeout(20_000);
     }
 
     private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CommunitySafety.Tests.EndToEnd;
 
 /// <summary>Organisation sign-in with OpenID Connect against a real provider on 127.0.0.1, anonymous viewing off.</summary>
+[Collection(ChangingDataCollection.Name)]
 public class OrganisationSignInTests : IClassFixture<OidcDashboardServer>
 {
     private readonly OidcDashboardServer server;
@@ -12,7 +13,6 @@ public class OrganisationSignInTests : IClassFixture<OidcDashboardServer>
     public OrganisationSignInTests(OidcDashboardServer server)
     {
         this.server = server;
-        SetDefaultExpectTimeout(20_000);
     }
 
     [Fact]
