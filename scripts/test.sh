@@ -6,12 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Chromium for the browser tests and the report's PDF; poppler-utils (pdftotext, pdftoppm) to read the PDF back;
-# nginx and openssl for the deployment test (the app published behind nginx configured from deploy/).
+# nginx, openssl and systemd-analyze for the deployment test (the app published behind nginx configured from deploy/).
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 command -v openssl >/dev/null || missing+=(openssl)
+[[ -x /usr/bin/systemd-analyze ]] || missing+=(systemd)
 if (( ${#missing[@]} > 0 )); then
     if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null; then
         echo "Installing ${missing[*]} with apt-get (the end-to-end and deployment tests need them)."
