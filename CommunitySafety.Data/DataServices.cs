@@ -35,6 +35,7 @@ public static class DataServices
         services.AddDbContextFactory<CommunitySafetyDb>(options =>
             options.UseSqlite(Database.NormalizeConnectionString(settings.ConnectionString)));
         services.AddSingleton<DataChangeNotifier>();
+        services.AddSingleton<DataVersion>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImportWriter>(_ => new SqliteImportWriter(settings.ConnectionString));
         services.AddSingleton(new StoredUploads(settings.Files));
@@ -46,7 +47,8 @@ public static class DataServices
             settings.Area,
             uploads: sp.GetRequiredService<StoredUploads>(),
             zipLimits: settings.ZipLimits,
-            areas: settings.Areas));
+            areas: settings.Areas,
+            dataVersion: sp.GetRequiredService<DataVersion>()));
         services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();

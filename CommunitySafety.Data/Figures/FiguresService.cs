@@ -7,35 +7,26 @@ namespace CommunitySafety.Data.Figures;
 
 /// <summary>
 /// Reads the live data (each month from the latest committed import holding it) and hands it to the calculators.
-/// The live data is small (aggregated counts), so it is read once per change and kept until the next one.
+/// The live data is small (aggregated counts), so it is read once per change and kept until the next one, with what is
+/// worked out from it (the overview, the trends, each period's summary): one computation per version of the data,
+/// shared read-only by every request and page. With a <see cref="DataVersion"/> the version is known without asking
+/// the database each call; without one (a test, a single command) it is read each call.
 /// </summary>
-public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings) : IFiguresService
+public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings, DataVersion? dataVersion = null) : IFiguresService
 {
     public const string SampleDataImporter = "sample data";
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Dictionary<int, LiveData> _cache = [];
+    private int _summariesCalculated;
+
+    /// <summary>How many summaries were worked out (not taken from what was kept): for tests.</summary>
+    internal int SummariesCalculated => Volatile.Read(ref _summariesCalculated);
 
     private FiguresOptions Options => new() { Area = settings.Area, LargestIncreaseThreshold = settings.LargestIncreaseThreshold };
 
-    public async Task<DataOverview> GetOverviewAsync(CancellationToken cancellationToken = default)
-    {
-        var live = await LoadAsync(cancellationToken);
-        var months = live.Coverage.Select(c => c.Month).ToHashSet();
-        var quarters = months.Select(FinancialQuarter.Containing).Distinct().Order().ToList();
-        bool Complete(FinancialQuarter q) =>
-            YearMonth.Range(q.FirstMonthOfYear, q.LastMonth).All(months.Contains)
-            && YearMonth.Range(q.PreviousYear.FirstMonthOfYear, q.PreviousYear.LastMonth).All(months.Contains);
-        var defaultQuarter = quarters.Where(Complete).Cast<FinancialQuarter?>().LastOrDefault()
-                             ?? quarters.Cast<FinancialQuarter?>().LastOrDefault();
-        return new DataOverview(
-            quarters,
-            defaultQuarter,
-            live.Facts.Select(f => f.Beat).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
-            live.Facts.Where(f => f.Category == Category.Crime && f.CrimeType is not null).Select(f => f.CrimeType!)
-                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
-            live.IsSampleData);
-    }
+    public async Task<DataOverview> GetOverviewAsync(CancellationToken cancellationToken = default) =>
+        (await LoadAsync(cancellationToken)).Overview;
 
     public async Task<Summary> GetSummaryAsync(FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
         (await GetAreaSummaryAsync(null, period, beat, cancellationToken))!; // the home area is always there
@@ -48,24 +39,28 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
 
     public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
     {
-        int? areaId;
+        int? areaId = Area.HomeId;
         var name = settings.Area;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        if (area is not null && !string.Equals(area.Trim(), settings.Area, StringComparison.OrdinalIgnoreCase))
         {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             areaId = await db.IdOfAsync(area, settings.Area, cancellationToken);
             if (areaId is null) return null;
             if (areaId != Area.HomeId) name = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleAsync(cancellationToken);
         }
         var live = await LoadAsync(cancellationToken, areaId.Value);
-        var options = Options with { Area = name };
-        var facts = live.Facts;
-        if (beat is not null)
-        {
-            facts = facts.Where(f => string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)).ToList();
-            options = options with { Area = facts.FirstOrDefault()?.Beat ?? beat.Trim() };
-        }
-        return WithRates(SummaryCalculator.Calculate(period, facts, live.Coverage, options), live.Populations,
-            areaId == Area.HomeId ? null : name, beat, period.StartYear);
+        var areaKey = areaId == Area.HomeId ? null : name;
+        if (beat is null) return live.SummaryOf(period, null, () => Calculate(live, period, live.Facts, name, areaKey, null));
+        if (live.BeatNamed(beat) is not { } known)
+            return Calculate(live, period, [], beat.Trim(), areaKey, beat); // no such beat: nothing to keep
+        return live.SummaryOf(period, known, () => Calculate(live, period, live.FactsOf(known), known, areaKey, known));
+    }
+
+    private Summary Calculate(LiveData live, FinancialQuarter period, IReadOnlyList<MonthlyFact> facts, string name, string? areaKey, string? beat)
+    {
+        Interlocked.Increment(ref _summariesCalculated);
+        return WithRates(SummaryCalculator.Calculate(period, facts, live.Coverage, Options with { Area = name }), live.Populations,
+            areaKey, beat, period.StartYear);
     }
 
     public async Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default)
@@ -129,6 +124,7 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        dataVersion?.Changed();
         return chosen;
     }
 
@@ -142,10 +138,10 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)
     {
         var live = await LoadAsync(cancellationToken);
-        var facts = live.Facts.Where(f =>
-                f.Category == Category.Crime
-                && string.Equals(f.CrimeType, crimeType.Trim(), StringComparison.OrdinalIgnoreCase)
-                && (beat is null || string.Equals(f.Beat, beat, StringComparison.OrdinalIgnoreCase)))
+        var known = beat is null ? null : live.BeatNamed(beat);
+        if (live.CrimeTypeNamed(crimeType.Trim()) is not { } type || (beat is not null && known is null)) return [];
+        var facts = (known is null ? live.Facts : live.FactsOf(known))
+            .Where(f => f.Category == Category.Crime && string.Equals(f.CrimeType, type, StringComparison.Ordinal))
             .ToList();
         return SummaryCalculator.Calculate(period, facts, live.Coverage, Options).LocationTypes.Crime;
     }
@@ -155,14 +151,12 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         CancellationToken cancellationToken = default)
     {
         var live = await LoadAsync(cancellationToken);
-        if (!TrendCalculator.IsKnownMeasure(measure, live.Facts)) return null;
-        if (live.Coverage.Count == 0 && from is null) return new TrendSeries(measure, beat, by, []);
-        var first = from ?? live.Coverage.Min(c => c.Month);
-        var last = to ?? live.Coverage.Max(c => c.Month);
-        return TrendCalculator.Build(live.Facts, live.Coverage, measure, beat, by, first, last);
+        if (live.MeasureNamed(measure) is not { } figure) return null;
+        if (live.Coverage.Count == 0 && from is null) return new TrendSeries(figure.Name, beat, by, []);
+        var first = from ?? live.Coverage[0].Month;
+        var last = to ?? live.Coverage[^1].Month;
+        return TrendCalculator.Build(live.Trends, live.CoverageMap, figure, beat, beat is null ? null : live.BeatNamed(beat), by, first, last);
     }
-
-    private sealed record LiveData(long Version, IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData, PopulationTable Populations);
 
     /// <summary>The summary with each count's rate per 1,000 residents where the area's (or the beat's) population is known.</summary>
     private static Summary WithRates(Summary summary, PopulationTable populations, string? areaKey, string? beat, int startYear)
@@ -187,8 +181,9 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
     /// <summary>An area's live data (the home area's unless told), read once per change of the data and kept until the next.</summary>
     private async Task<LiveData> LoadAsync(CancellationToken cancellationToken, int areaId = Area.HomeId)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var version = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var version = dataVersion is null
+            ? await DataChangeFeed.LatestIdAsync(dbFactory, cancellationToken)
+            : await dataVersion.CurrentAsync(ct => DataChangeFeed.LatestIdAsync(dbFactory, ct), cancellationToken);
         lock (_cache)
             if (_cache.TryGetValue(areaId, out var cached) && cached.Version == version) return cached;
 
@@ -197,6 +192,7 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
         {
             lock (_cache)
                 if (_cache.TryGetValue(areaId, out var again) && again.Version == version) return again;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             // One read transaction, so the version, the months and the facts are one snapshot even if an import
             // commits meanwhile (WAL gives a reader the database as it was when its transaction began reading).
             await db.Database.OpenConnectionAsync(cancellationToken);

@@ -21,16 +21,25 @@ public static class LiveFacts
                 select new { m.Month, m.HasDomestic, m.HasLocationType, i.ImportedBy })
             .ToListAsync(cancellationToken);
 
-        var facts = await (
+        // Each beat's name once, not once per row; crime and location types pooled as they are read.
+        var names = new NamePool();
+        var beatNames = await db.Beats.Where(b => b.AreaId == area).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken);
+        var beats = beatNames.ToDictionary(b => b.Id, b => names.Of(b.Name));
+        var facts = new List<MonthlyFact>();
+        await foreach (var f in (
                 from f in db.Facts
                 join b in db.Beats on f.BeatId equals b.Id
                 where b.AreaId == area
                 join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
-                select new { f.Month, Beat = b.Name, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count })
-            .ToListAsync(cancellationToken);
+                select new { f.Month, f.BeatId, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            facts.Add(new MonthlyFact(
+                YearMonth.FromKey(f.Month), beats[f.BeatId], f.Category, names.OfOptional(f.CrimeType), names.OfOptional(f.LocationType), f.Domestic, f.Count));
+        }
 
         return (
-            facts.Select(f => new MonthlyFact(YearMonth.FromKey(f.Month), f.Beat, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count)).ToList(),
+            facts,
             liveMonths.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)).OrderBy(m => m.Month).ToList(),
             liveMonths.Count > 0 && liveMonths.All(m => m.ImportedBy == FiguresService.SampleDataImporter));
     }

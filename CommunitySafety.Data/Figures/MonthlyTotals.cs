@@ -27,7 +27,7 @@ internal sealed class CoverageMap
 /// </summary>
 internal sealed class MonthlyTotals
 {
-    private readonly Dictionary<YearMonth, int> totals;
+    private readonly IReadOnlyDictionary<YearMonth, int> totals;
     private readonly Func<YearMonth, bool> answers;
 
     /// <param name="facts">Any facts; only those the measure includes are counted.</param>
@@ -36,6 +36,13 @@ internal sealed class MonthlyTotals
         totals = facts.Where(measure.Includes)
             .GroupBy(f => f.Month)
             .ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+        answers = month => coverage.Answers(measure, month);
+    }
+
+    /// <param name="totals">The measure's counts month by month, already counted (see <see cref="TrendIndex"/>).</param>
+    public MonthlyTotals(IReadOnlyDictionary<YearMonth, int> totals, FigureMeasure measure, CoverageMap coverage)
+    {
+        this.totals = totals;
         answers = month => coverage.Answers(measure, month);
     }
 

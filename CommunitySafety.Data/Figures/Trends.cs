@@ -59,6 +59,22 @@ public static class TrendCalculator
         return new TrendSeries(figure.Name, beat, by, points);
     }
 
+    /// <summary>
+    /// The same series as <see cref="Build(IReadOnlyCollection{MonthlyFact}, IReadOnlyCollection{MonthCoverage}, string, string?, TrendGranularity, YearMonth, YearMonth)"/>,
+    /// from counts made once for every beat and measure: <paramref name="figure"/> and <paramref name="beatInData"/>
+    /// are spelt as the data spells them (<paramref name="beatInData"/> null for the district, or for a beat not in the data
+    /// when <paramref name="beat"/> is not null); <paramref name="beat"/> is the beat as asked, which the series names.
+    /// </summary>
+    internal static TrendSeries Build(
+        TrendIndex index, CoverageMap coverage, FigureMeasure figure, string? beat, string? beatInData, TrendGranularity by, YearMonth from, YearMonth to)
+    {
+        if (from > to) throw new ArgumentException($"The range starts ({from}) after it ends ({to}).", nameof(from));
+        var counts = beat is not null && beatInData is null ? new Dictionary<YearMonth, int>() : index.Totals(beatInData, figure);
+        var totals = new MonthlyTotals(counts, figure, coverage);
+        var points = by == TrendGranularity.Month ? MonthPoints(totals, from, to) : QuarterPoints(totals, from, to);
+        return new TrendSeries(figure.Name, beat, by, points);
+    }
+
     private static List<TrendPoint> MonthPoints(MonthlyTotals totals, YearMonth from, YearMonth to) =>
         YearMonth.Range(from, to)
             .Select(month => new TrendPoint(month.ToString(), month.ToDisplayString(), totals.Count([month])))

@@ -30,7 +30,8 @@ public sealed class Importer(
     int maxErrorsKept = 10_000,
     StoredUploads? uploads = null,
     ZipLimits? zipLimits = null,
-    AreaChoice? areas = null)
+    AreaChoice? areas = null,
+    DataVersion? dataVersion = null)
 {
     private readonly AreaChoice _areas = areas is null || !areas.IsHome(area) ? new AreaChoice(area, areas?.Include) : areas;
 
@@ -215,6 +216,7 @@ public sealed class Importer(
                     uploads.Keep(prepared.Reading.SourceOf[file], file.Sha256);
 
             var written = await writer.WriteAsync(newImport, cancellationToken);
+            dataVersion?.Changed();
             return new ImportReport
             {
                 Outcome = ImportOutcome.Imported,
@@ -282,6 +284,7 @@ public sealed class Importer(
             db.Changes.Add(new DataChangeRecord { At = time.GetUtcNow(), Description = description });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            dataVersion?.Changed();
             return new UndoReport(true, $"{description}. {DescribeRestored(restored)}", restored);
         }
         finally

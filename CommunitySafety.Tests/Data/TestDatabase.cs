@@ -46,7 +46,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>An importer over this database that writes through <paramref name="writer"/> (for fault injection).</summary>
     public Importer ImporterWith(IImportWriter writer) =>
-        new(DbFactory, writer, TimeProvider.System, Services.GetRequiredService<DataSettings>().Area);
+        new(DbFactory, writer, TimeProvider.System, Services.GetRequiredService<DataSettings>().Area,
+            dataVersion: Services.GetRequiredService<DataVersion>());
 
     // ---- input files -------------------------------------------------------------------------------------------
 

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using CommunitySafety.Data.Model;
+
+namespace CommunitySafety.Data.Figures;
+
+/// <summary>
+/// One area's live data at one version of the data, and what is worked out from it, each once: the beats and crime
+/// types, every trend (one pass over the facts), and each period's summary as it is first asked for. Read-only once
+/// built, so every request, page and circuit shares the same instances.
+/// </summary>
+internal sealed class LiveData
+{
+    /// <summary>Summaries kept per version: enough for every quarter of many years, for the district and each beat.</summary>
+    private const int MaxSummariesKept = 5_000;
+
+    private readonly Dictionary<string, string> _beats;
+    private readonly Dictionary<string, string> _crimeTypes;
+    private readonly Dictionary<string, List<MonthlyFact>> _factsByBeat;
+    private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Summary>> _summaries = new();
+
+    public LiveData(long version, IReadOnlyList<MonthlyFact> facts, IReadOnlyList<MonthCoverage> coverage, bool isSampleData, PopulationTable populations)
+    {
+        Version = version;
+        Facts = facts;
+        Coverage = coverage;
+        CoverageMap = new CoverageMap(coverage);
+        IsSampleData = isSampleData;
+        Populations = populations;
+
+        // The names are pooled (one instance per name whatever its case), so they compare ordinally from here on.
+        _factsByBeat = new Dictionary<string, List<MonthlyFact>>(StringComparer.Ordinal);
+        var crimeTypes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            if (!_factsByBeat.TryGetValue(fact.Beat, out var ofBeat)) _factsByBeat.Add(fact.Beat, ofBeat = []);
+            ofBeat.Add(fact);
+            if (fact.Category == Category.Crime && !Names.IsBlank(fact.CrimeType)) crimeTypes.Add(fact.CrimeType!);
+        }
+        Beats = _factsByBeat.Keys.Order(Names.Comparer).ToList();
+        CrimeTypes = crimeTypes.Order(Names.Comparer).ToList();
+        _beats = Beats.ToDictionary(b => b, Names.Comparer);
+        _crimeTypes = CrimeTypes.ToDictionary(t => t, Names.Comparer);
+        Trends = new TrendIndex(facts);
+        _overview = new Lazy<DataOverview>(OverviewOf);
+    }
+
+    private readonly Lazy<DataOverview> _overview;
+
+    /// <summary>The quarters with data, the default one, the beats and crime types.</summary>
+    public DataOverview Overview => _overview.Value;
+
+    private DataOverview OverviewOf()
+    {
+        var months = Coverage.Select(c => c.Month).ToHashSet();
+        var quarters = months.Select(FinancialQuarter.Containing).Distinct().Order().ToList();
+        bool Complete(FinancialQuarter q) =>
+            YearMonth.Range(q.FirstMonthOfYear, q.LastMonth).All(months.Contains)
+            && YearMonth.Range(q.PreviousYear.FirstMonthOfYear, q.PreviousYear.LastMonth).All(months.Contains);
+        var defaultQuarter = quarters.Where(Complete).Cast<FinancialQuarter?>().LastOrDefault()
+                             ?? quarters.Cast<FinancialQuarter?>().LastOrDefault();
+        return new DataOverview(quarters, defaultQuarter, Beats, CrimeTypes, IsSampleData);
+    }
+
+    public long Version { get; }
+    public IReadOnlyList<MonthlyFact> Facts { get; }
+    public IReadOnlyList<MonthCoverage> Coverage { get; }
+    public CoverageMap CoverageMap { get; }
+    public bool IsSampleData { get; }
+    public PopulationTable Populations { get; }
+
+    /// <summary>Every beat with a fact, each once, by name.</summary>
+    public IReadOnlyList<string> Beats { get; }
+
+    /// <summary>Every crime type with a fact, each once, by name.</summary>
+    public IReadOnlyList<string> CrimeTypes { get; }
+
+    public TrendIndex Trends { get; }
+
+    /// <summary>The beat as the data spells it, whatever the case asked; null when no fact has it.</summary>
+    public string? BeatNamed(string name) => _beats.GetValueOrDefault(name);
+
+    /// <summary>The crime type as the data spells it, whatever the case asked; null when no fact has it.</summary>
+    public string? CrimeTypeNamed(string name) => _crimeTypes.GetValueOrDefault(name);
+
+    /// <summary>"asb", "crime", "domestic", or a crime type as the data spells it; null for anything else.</summary>
+    public FigureMeasure? MeasureNamed(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var trimmed = name.Trim();
+        if (Names.Same(trimmed, FigureMeasure.AsbName)) return FigureMeasure.Asb;
+        if (Names.Same(trimmed, FigureMeasure.CrimeName)) return FigureMeasure.Crime;
+        if (Names.Same(trimmed, FigureMeasure.DomesticName)) return FigureMeasure.Domestic;
+        return _crimeTypes.TryGetValue(trimmed, out var crimeType) ? FigureMeasure.CrimeType(crimeType) : null;
+    }
+
+    /// <summary>The facts of one beat, spelt as the data spells it.</summary>
+    public IReadOnlyList<MonthlyFact> FactsOf(string beat) => _factsByBeat.TryGetValue(beat, out var facts) ? facts : [];
+
+    /// <summary>
+    /// The summary of the period (of the whole area, or of a beat spelt as the data spells it), worked out once by
+    /// <paramref name="calculate"/> however many callers ask at once.
+    /// </summary>
+    public Summary SummaryOf(FinancialQuarter period, string? beat, Func<Summary> calculate)
+    {
+        if (_summaries.TryGetValue((period, beat), out var kept)) return kept.Value;
+        if (_summaries.Count >= MaxSummariesKept) return calculate();
+        return _summaries.GetOrAdd((period, beat), _ => new Lazy<Summary>(calculate, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+}
