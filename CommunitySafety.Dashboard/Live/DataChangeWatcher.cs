@@ -12,6 +12,7 @@ namespace CommunitySafety.Dashboard.Live;
 public sealed class DataChangeWatcher(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
     DataChangeNotifier notifier,
+    DataVersion version,
     TimeProvider time,
     ILogger<DataChangeWatcher> logger) : BackgroundService
 {
@@ -21,23 +22,35 @@ public sealed class DataChangeWatcher(
     {
         var lastSeen = await LatestIdAsync(stoppingToken);
         if (lastSeen is null) return;
+        version.Seen(lastSeen.Value);
 
         using var timer = new PeriodicTimer(PollInterval, time);
         while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
-                foreach (var (id, change) in await DataChangeFeed.AfterAsync(dbFactory, lastSeen.Value, stoppingToken))
-                {
-                    lastSeen = id;
-                    await notifier.PublishAsync(change);
-                }
+                lastSeen = await PollAsync(lastSeen.Value, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Could not read the change log; trying again in a second.");
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the changes after <paramref name="lastSeen"/> and tells open pages of them as one change (several landing at
+    /// once, or while pages were still redrawing the last, cost one reload each, not one per change). Gives back the
+    /// last change read.
+    /// </summary>
+    internal async Task<long> PollAsync(long lastSeen, CancellationToken cancellationToken)
+    {
+        var changes = await DataChangeFeed.AfterAsync(dbFactory, lastSeen, cancellationToken);
+        if (changes.Count == 0) return lastSeen;
+        var (latest, last) = changes[^1];
+        version.Seen(latest);
+        await notifier.PublishAsync(new DataChange(string.Join("; ", changes.Select(c => c.Change.Description)), last.At, latest));
+        return latest;
     }
 
     /// <summary>Where the log stands at start; a busy or unreadable database is tried again each second, never ending the app.</summary>

@@ -28,12 +28,8 @@ public abstract class LiveComponent : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        // Not awaited: the notifier tells every open page in turn, and one page's reload must not hold up the next.
-        _subscription = Notifier.Subscribe(change =>
-        {
-            _ = InvokeAsync(ReloadAsync);
-            return Task.CompletedTask;
-        });
+        // The notifier tells every open page at once and times the reloads: from the commit to the last page drawn.
+        _subscription = Notifier.SubscribePage(_ => InvokeAsync(ReloadAsync));
     }
 
     protected override Task OnParametersSetAsync() => RefreshAsync();
