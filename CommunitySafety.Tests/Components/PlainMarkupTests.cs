@@ -1,0 +1,47 @@
+using Bunit;
+using CommunitySafety.Dashboard.Components.Charts;
+using CommunitySafety.Dashboard.Components.Pages.Beats;
+using CommunitySafety.Dashboard.Components.Pages.Overview;
+using CommunitySafety.Dashboard.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CommunitySafety.Tests.Components;
+
+/// <summary>
+/// What never changes without new figures is plain markup, not a component each: every open page keeps its components
+/// in memory, and a beats table of 300 beats had about 20 a row.
+/// </summary>
+public class PlainMarkupTests : ComponentTestContext
+{
+    [Fact]
+    public void The_beats_table_keeps_a_component_a_row_only_for_its_sparkline()
+    {
+        Render<MudPopoverProvider>();
+        var page = Render<BeatsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".beats-table tbody tr")));
+
+        Assert.Empty(page.FindComponents<MudTd>());
+        Assert.Empty(page.FindComponents<ChangeText>());
+        Assert.Empty(page.FindComponents<MudLink>());
+        var rows = page.FindAll(".beats-table tbody tr").Count;
+        Assert.Equal(rows, page.FindComponents<Sparkline>().Count);
+        // Still what MudBlazor drew: its classes, the small-screen labels and the hidden arrow.
+        var cell = page.Find(".beats-table tbody tr td[data-label='ASB change']");
+        Assert.Contains("mud-table-cell", cell.ClassName);
+        Assert.Equal("true", cell.QuerySelector("svg")!.GetAttribute("aria-hidden"));
+    }
+
+    [Fact]
+    public void The_overview_draws_its_cards_and_headings_without_a_component_for_each_piece_of_text()
+    {
+        Render<MudPopoverProvider>();
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".measure-card").Count));
+
+        Assert.Empty(page.FindComponents<MudText>());
+        Assert.Empty(page.FindComponents<MudPaper>());
+        Assert.True(page.FindComponents<IComponent>().Count <= 55, $"{page.FindComponents<IComponent>().Count} components");
+        Assert.Equal("h3", page.Find("[data-measure=ASB] .measure-title").TagName.ToLowerInvariant());
+    }
+}
