@@ -81,6 +81,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardHealth();
+        app.MapMemoryDiagnostics();
         app.MapDashboardApi();
         app.MapActionPlanApi();
         app.MapErrorReportApi();

@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using CommunitySafety.Dashboard.Hosting;
+using CommunitySafety.Data.Model;
+using Microsoft.Playwright;
+
+namespace CommunitySafety.Dashboard.Cli;
+
+/// <summary>
+/// `benchmark-live --pages N [--large] [--changes K] [--app DLL]`: starts the dashboard (this build, or the one at
+/// --app) on a new database, opens N real overview pages (one headless Chromium, one context each) and prints the
+/// server's resident memory and live managed heap before and after, the cost per page, each page's time to its first
+/// figure, and the fan-out of K command-line imports (from the server's own log: commit to the last page redrawn).
+/// With --large the data is a 300-beat, ten-year police.uk district instead of the sample, and it also measures
+/// GET /api/summary under 20 concurrent requests and /beats to its first figure.
+/// </summary>
+internal static partial class BenchmarkLiveCommand
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const int LargeBeats = 300;
+    private const int LargeYears = 10;
+    private const int LargeRowsPerYear = 200_000;
+
+    private static readonly string[] CrimeTypes =
+    [
+        "Anti-social behaviour", "Violence and sexual offences", "Criminal damage and arson", "Public order", "Burglary",
+        "Vehicle crime", "Other theft", "Shoplifting", "Drugs", "Other crime", "Bicycle theft", "Robbery",
+        "Theft from the person", "Possession of weapons",
+    ];
+
+    public static async Task<int> RunAsync(Arguments arguments)
+    {
+        arguments.AllowOnly("--pages", "--large", "--changes", "--app");
+        var pages = WholeNumber(arguments, "--pages", 50);
+        var changes = WholeNumber(arguments, "--changes", 3);
+        var large = arguments.Has("--large");
+        var app = Path.GetFullPath(arguments.Value("--app") ?? typeof(BenchmarkLiveCommand).Assembly.Location);
+        if (!File.Exists(app)) throw new UsageException($"--app must be the dashboard's .dll, and '{app}' is not there.");
+        if (!File.Exists(ChromiumPath)) throw new UsageException($"The live benchmark needs Chromium at {ChromiumPath}: apt-get install chromium.");
+
+        var folder = Directory.CreateTempSubdirectory("community-safety-live-benchmark-");
+        var database = Path.Combine(folder.FullName, "live.db");
+        try
+        {
+            Console.WriteLine($"Live benchmark: {pages} overview pages, {(large ? $"{LargeBeats} beats x {LargeYears} years of police.uk data" : "the sample data")}, app {app}");
+            Console.WriteLine($"  (the machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}; the browsers share them with the server)");
+            var (period, changeMonth) = large ? await ImportLargeAsync(app, database, folder.FullName) : ("2023-24", "2023-06");
+            var quarter = 1;
+            await using var server = await Server.StartAsync(app, database, sampleData: !large);
+            var address = $"{server.Address}/?year={period}&quarter={quarter}";
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            });
+
+            // One page opened and closed first, so what is measured is not the server compiling its code.
+            await OpenAsync(browser, address, ".measure-card .measure-percent", close: true);
+            var before = await server.MemoryAsync();
+
+            var firstFigure = new List<double>();
+            var open = new List<IBrowserContext>();
+            for (var i = 0; i < pages; i++)
+            {
+                var (context, ms) = await OpenAsync(browser, address, ".measure-card .measure-percent", close: false);
+                open.Add(context!);
+                firstFigure.Add(ms);
+                if ((i + 1) % 25 == 0) Console.WriteLine($"  {i + 1} pages open, the last's first figure in {ms:N0} ms");
+            }
+            var after = await server.MemoryAsync();
+
+            var fanOut = new List<(long Ms, int Circuits)>();
+            for (var i = 0; i < changes; i++)
+            {
+                var file = Path.Combine(folder.FullName, $"change-{i + 1}.csv");
+                await File.WriteAllTextAsync(file,
+                    $"Month,Beat,Category,Type,LocationType,Domestic,Count\n{changeMonth},Fan-out beat,ASB,Nuisance,Street,N,{100 + i}\n");
+                var waiting = server.NextFanOutAsync();
+                await RunAsync(app, $"import \"{file}\" --db \"{database}\"");
+                fanOut.Add(await waiting.WaitAsync(TimeSpan.FromMinutes(5)));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Pages open:               {pages}");
+            Console.WriteLine($"Server resident memory:   {before.ResidentMb:N1} MB before, {after.ResidentMb:N1} MB after: {PerPage(before.ResidentMb, after.ResidentMb, pages)} a page");
+            Console.WriteLine(before.LiveHeapMb is null
+                ? "Live managed heap:        not reported by this build (no /diagnostics/memory)"
+                : $"Live managed heap:        {before.LiveHeapMb:N1} MB before, {after.LiveHeapMb:N1} MB after: {PerPage(before.LiveHeapMb.Value, after.LiveHeapMb!.Value, pages)} a page");
+            Console.WriteLine($"First figure per page:    {Spread(firstFigure)}");
+            Console.WriteLine(fanOut.Any(f => f.Circuits >= 0)
+                ? $"Fan-out ({changes} imports):  {Spread(fanOut.Select(f => (double)f.Ms).ToList())} to {fanOut.Max(f => f.Circuits)} open pages (commit to the last page redrawn, the server's log)"
+                : "Fan-out:                  not logged by this build");
+
+            if (large)
+            {
+                var (p50, p95, perSecond) = await SummaryLatencyAsync(server.Address, period, quarter);
+                Console.WriteLine($"/api/summary, 20 at once: p50 {p50:N1} ms, p95 {p95:N1} ms, {perSecond:N0} requests/s");
+                var beats = new List<double>();
+                for (var i = 0; i < 3; i++)
+                    beats.Add((await OpenAsync(browser, $"{server.Address}/beats?year={period}&quarter={quarter}", ".beats-table tbody tr td", close: true)).Ms);
+                Console.WriteLine($"/beats first figure:      {Spread(beats)} (3 loads, {pages} pages still open)");
+            }
+            foreach (var context in open) await context.CloseAsync();
+            return CommandLine.Done;
+        }
+        finally
+        {
+            try { folder.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static int WholeNumber(Arguments arguments, string option, int otherwise)
+    {
+        var text = arguments.Value(option);
+        if (text is null) return otherwise;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw new UsageException($"{option} must be a whole number of 1 or more, not '{text}'.");
+    }
+
+    /// <summary>Opens a page in a context of its own and gives the time until <paramref name="figure"/> shows.</summary>
+    private static async Task<(IBrowserContext? Context, double Ms)> OpenAsync(IBrowser browser, string address, string figure, bool close)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(address, new PageGotoOptions { Timeout = 300_000 });
+        await page.Locator(figure).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
+        var ms = watch.Elapsed.TotalMilliseconds;
+        if (!close) return (context, ms);
+        await context.CloseAsync();
+        return (null, ms);
+    }
+
+    private static string PerPage(double before, double after, int pages) =>
+        $"{(after - before) * 1024 / pages:N0} KB";
+
+    private static string Spread(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return $"min {sorted[0]:N0} ms, median {sorted[sorted.Count / 2]:N0} ms, max {sorted[^1]:N0} ms";
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
+
+    /// <summary>GET /api/summary warm, 20 requests at a time, 25 each: the median and 95th percentile.</summary>
+    private static async Task<(double P50, double P95, double PerSecond)> SummaryLatencyAsync(string address, string period, int quarter)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+        var path = $"/api/summary?year={period}&quarter={quarter}";
+        for (var i = 0; i < 5; i++) (await http.GetAsync(path)).EnsureSuccessStatusCode();
+        var times = new List<double>();
+        var all = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(path);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+                lock (times) times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }));
+        var sorted = times.Order().ToList();
+        return (sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.95)], times.Count / all.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Writes ten financial years of police.uk rows for 300 neighbourhoods (two LSOAs each, "Harborough 001A"), imports
+    /// them with the command line, and gives the latest year and the month the fan-out imports replace.
+    /// </summary>
+    private static async Task<(string Period, string ChangeMonth)> ImportLargeAsync(string app, string database, string folder)
+    {
+        var files = new List<string>();
+        var random = new Random(15);
+        var firstYear = 2014;
+        for (var year = 0; year < LargeYears; year++)
+        {
+            var file = Path.Combine(folder, $"{firstYear + year}-live-benchmark-leicestershire-street.csv");
+            await using var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
+            await writer.WriteLineAsync("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context");
+            for (var i = 0; i < LargeRowsPerYear; i++)
+            {
+                var month = new YearMonth(firstYear + year, 4).AddMonths(i * 12 / LargeRowsPerYear);
+                var lsoa = random.Next(LargeBeats * 2);
+                var type = CrimeTypes[random.Next(CrimeTypes.Length)];
+                await writer.WriteLineAsync(
+                    $",{month},Leicestershire Police,Leicestershire Police,-0.9,52.5,On or near High Street,E0199{lsoa:D4},Harborough {lsoa / 2 + 1:D3}{(char)('A' + lsoa % 2)},{type},,");
+            }
+            files.Add(file);
+        }
+        var watch = Stopwatch.StartNew();
+        await RunAsync(app, "import " + string.Join(" ", files.Select(f => $"\"{f}\"")) + $" --db \"{database}\"");
+        Console.WriteLine($"  imported {LargeYears * LargeRowsPerYear:N0} police.uk rows in {watch.Elapsed.TotalSeconds:N1} s");
+        var last = firstYear + LargeYears - 1;
+        return ($"{last}-{(last + 1) % 100:D2}", $"{last}-06");
+    }
+
+    private static async Task RunAsync(string app, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{app}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard's command line could not be started.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"'{arguments}' failed ({process.ExitCode}):\n{await output}{await errors}");
+    }
+
+    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms")]
+    private static partial Regex FanOutLine();
+
+    /// <summary>The dashboard as a process of its own, its log read line by line.</summary>
+    private sealed class Server : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly Lock _gate = new();
+        private TaskCompletionSource<(long, int)>? _nextFanOut;
+
+        private Server(Process process, string address)
+        {
+            _process = process;
+            Address = address;
+        }
+
+        public string Address { get; }
+
+        public static async Task<Server> StartAsync(string app, string database, bool sampleData)
+        {
+            int port;
+            using (var listener = new TcpListener(IPAddress.Loopback, 0))
+            {
+                listener.Start();
+                port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            var address = $"http://127.0.0.1:{port}";
+            var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {address}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = Path.GetDirectoryName(app)!,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ConnectionStrings__CommunitySafety"] = $"Data Source={database}";
+            start.Environment["SampleData__Enabled"] = sampleData ? "true" : "false";
+            start.Environment["Access__AnonymousViewing"] = "true";
+            start.Environment[MemoryDiagnostics.Setting.Replace(":", "__", StringComparison.Ordinal)] = "true";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            start.Environment["Logging__LogLevel__CommunitySafety.Data.DataChangeNotifier"] = "Information";
+            start.Environment.Remove("ASPNETCORE_URLS");
+            var process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard could not be started.");
+            var server = new Server(process, address);
+            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var log = new StringBuilder();
+            void OnLine(object? _, DataReceivedEventArgs e)
+            {
+                if (e.Data is null) return;
+                lock (log) log.AppendLine(e.Data);
+                if (e.Data.Contains("Now listening on:", StringComparison.Ordinal)) listening.TrySetResult();
+                if (FanOutLine().Match(e.Data) is { Success: true } m)
+                    lock (server._gate) server._nextFanOut?.TrySetResult((long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+            }
+            process.OutputDataReceived += OnLine;
+            process.ErrorDataReceived += OnLine;
+            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The dashboard stopped:\n{log}"));
+            process.EnableRaisingEvents = true;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            await listening.Task.WaitAsync(TimeSpan.FromMinutes(5));
+            return server;
+        }
+
+        /// <summary>The next fan-out the server logs: its milliseconds and open pages ((-1, -1) when this build logs none within 2 minutes).</summary>
+        public async Task<(long Ms, int Circuits)> NextFanOutAsync()
+        {
+            TaskCompletionSource<(long, int)> next;
+            lock (_gate) next = _nextFanOut = new TaskCompletionSource<(long, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            try { return await next.Task.WaitAsync(TimeSpan.FromMinutes(2)); }
+            catch (TimeoutException) { return (-1, -1); }
+        }
+
+        /// <summary>Resident memory from /proc (VmRSS) and, where the build offers it, the live heap after a full collection.</summary>
+        public async Task<(double ResidentMb, double? LiveHeapMb)> MemoryAsync()
+        {
+            double? heap = null;
+            using (var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) })
+            {
+                var response = await http.GetAsync($"{Address}{MemoryDiagnostics.Path}");
+                if (response.IsSuccessStatusCode)
+                    heap = (await response.Content.ReadFromJsonAsync<MemoryDiagnostics.MemoryFigures>())!.LiveHeapMb;
+                else
+                {
+                    // A build without the endpoint: give its collector time to settle instead.
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                }
+            }
+            var line = (await File.ReadAllLinesAsync($"/proc/{_process.Id}/status")).First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var kb = double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            return (kb / 1024, heap);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace CommunitySafety.Dashboard.Hosting;
+
+/// <summary>
+/// GET /diagnostics/memory for the live benchmark (`benchmark-live`): the live managed heap after a full, compacting
+/// collection, and the resident memory. Mapped only with the setting Diagnostics:Memory=true, and answered only to
+/// this machine (loopback): it names no data, but a forced collection is not something to offer the internet.
+/// </summary>
+public static class MemoryDiagnostics
+{
+    public const string Path = "/diagnostics/memory";
+    public const string Setting = "Diagnostics:Memory";
+
+    public sealed record MemoryFigures(double LiveHeapMb, double TotalManagedMb, double ResidentMb, int Gen2Collections);
+
+    public static void MapMemoryDiagnostics(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(Setting)) return;
+        app.MapGet(Path, (HttpContext http) =>
+        {
+            if (http.Connection.RemoteIpAddress is not { } address || !IPAddress.IsLoopback(address)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+            using var process = Process.GetCurrentProcess();
+            return Results.Ok(new MemoryFigures(
+                Math.Round(info.HeapSizeBytes / 1048576.0, 1),
+                Math.Round(GC.GetTotalMemory(forceFullCollection: false) / 1048576.0, 1),
+                Math.Round(process.WorkingSet64 / 1048576.0, 1),
+                GC.CollectionCount(2)));
+        }).AllowAnonymous(); // loopback only, checked above; off unless the setting turns it on
+    }
+}
