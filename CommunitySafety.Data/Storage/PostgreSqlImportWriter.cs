@@ -70,12 +70,17 @@ public sealed class PostgreSqlImportWriter(string connectionString) : IImportWri
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", ImportLockKey));
     }
 
+    /// <summary>
+    /// The import's id is the next after the highest, as on SQLite, not the sequence's next: a sequence is not rolled
+    /// back, so a failed import would leave a gap and the ids (which reports and undo name) would differ from SQLite's.
+    /// Safe because imports are written one at a time (the advisory lock) and only here.
+    /// </summary>
     private static async Task<int> InsertImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewImport import, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction,
             """
-            INSERT INTO "Imports" ("ImportedAt", "ImportedBy", "Status", "RowsRead", "RowsKept", "RowsSkipped", "Grouping")
-            VALUES (@at, @by, @status, @read, @kept, @skipped, @grouping)
+            INSERT INTO "Imports" ("Id", "ImportedAt", "ImportedBy", "Status", "RowsRead", "RowsKept", "RowsSkipped", "Grouping")
+            SELECT COALESCE(MAX("Id"), 0) + 1, @at, @by, @status, @read, @kept, @skipped, @grouping FROM "Imports"
             RETURNING "Id"
             """,
             ("at", import.At.ToUniversalTime()), ("by", import.ImportedBy), ("status", (int)ImportStatus.Committed),
