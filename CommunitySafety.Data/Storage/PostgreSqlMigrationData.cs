@@ -13,6 +13,9 @@ public static class PostgreSqlMigrationData
     /// <summary>The channel of LISTEN/NOTIFY on which each committed row of Changes is announced, its id the payload.</summary>
     public const string ChangesChannel = "communitysafety_changes";
 
+    /// <summary>The advisory lock that gives changes their ids in commit order ("CSDchnge" as a number).</summary>
+    public const long ChangesLockKey = 0x4353_4463_686E_6765;
+
     public static void AddHomeAreaAuditGuardAndChangeNotice(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql($"""
@@ -24,6 +27,17 @@ public static class PostgreSqlMigrationData
             BEGIN RAISE EXCEPTION 'The audit trail cannot be changed.'; END; $$;
             CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION audit_entries_refuse_change();
             CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION audit_entries_refuse_change();
+            """);
+        // A change's id is its version (pages and the figures cache compare ids), so ids must be given in the order the
+        // changes commit, as SQLite's one writer does: each takes its id under a lock held until its transaction ends.
+        migrationBuilder.Sql($"""
+            CREATE FUNCTION changes_in_commit_order() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock({ChangesLockKey});
+                NEW."Id" := nextval(pg_get_serial_sequence('"Changes"', 'Id'));
+                RETURN NEW;
+            END; $$;
+            CREATE TRIGGER "Changes_InCommitOrder" BEFORE INSERT ON "Changes" FOR EACH ROW EXECUTE FUNCTION changes_in_commit_order();
             """);
         migrationBuilder.Sql($"""
             CREATE FUNCTION changes_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -37,6 +51,8 @@ public static class PostgreSqlMigrationData
         migrationBuilder.Sql("""
             DROP TRIGGER IF EXISTS "Changes_Notify" ON "Changes";
             DROP FUNCTION IF EXISTS changes_notify();
+            DROP TRIGGER IF EXISTS "Changes_InCommitOrder" ON "Changes";
+            DROP FUNCTION IF EXISTS changes_in_commit_order();
             DROP TRIGGER IF EXISTS "AuditEntries_NoUpdate" ON "AuditEntries";
             DROP TRIGGER IF EXISTS "AuditEntries_NoDelete" ON "AuditEntries";
             DROP FUNCTION IF EXISTS audit_entries_refuse_change();
