@@ -33,7 +33,7 @@ public static class WebApp
         var connectionString = builder.Configuration.GetConnectionString("CommunitySafety")
             ?? throw new InvalidOperationException(
                 "No database is configured: set ConnectionStrings:CommunitySafety, for example \"Data Source=communitysafety.db\".");
-        var settings = Settings.From(builder.Configuration) with { ConnectionString = connectionString };
+        var settings = Settings.From(builder.Configuration, connection: connectionString);
         builder.Services.AddCommunitySafetyData(settings);
         builder.Services.Configure<ImportsOptions>(builder.Configuration.GetSection("Imports"));
         builder.Services.AddSingleton<ErrorReportDownloads>();
@@ -48,7 +48,7 @@ public static class WebApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddProxyHeaders(builder.Configuration);
-        builder.Services.AddPersistedKeys(builder.Configuration, connectionString);
+        builder.Services.AddPersistedKeys(builder.Configuration, settings);
         builder.Services.AddDashboardRateLimits(builder.Configuration);
         builder.Services.AddDashboardHealth();
         builder.Services.AddHostedService<ChangeLog>();

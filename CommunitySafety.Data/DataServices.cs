@@ -14,13 +14,21 @@ namespace CommunitySafety.Data;
 /// <summary>The settings of the data layer; every one has a default that fits Harborough.</summary>
 public sealed record DataSettings(
     string ConnectionString, string Area = "Harborough", int LargestIncreaseThreshold = 10, string? FilesFolder = null, ZipLimits? ZipLimits = null,
-    IReadOnlyList<string>? AreasInclude = null)
+    IReadOnlyList<string>? AreasInclude = null, DatabaseProvider Provider = DatabaseProvider.Sqlite)
 {
     /// <summary>The areas imports keep (Areas:Include; by default only the home area).</summary>
     public AreaChoice Areas => new(Area, AreasInclude);
 
-    /// <summary>Where imported files and the beat map are kept: the setting, or a folder beside the database.</summary>
-    public string Files => FilesFolder ?? StoredUploads.FolderBeside(ConnectionString);
+    /// <summary>
+    /// Where imported files and the beat map are kept: the setting, or a folder beside the SQLite database. PostgreSQL
+    /// has no file to sit beside: then "communitysafety-files" in the current folder, unless set (several instances
+    /// must share one folder).
+    /// </summary>
+    public string Files => FilesFolder ?? (Provider == DatabaseProvider.PostgreSql
+        ? Path.GetFullPath(DefaultPostgreSqlFilesFolder)
+        : StoredUploads.FolderBeside(ConnectionString));
+
+    public const string DefaultPostgreSqlFilesFolder = "communitysafety-files";
 }
 
 public static class DataServices
@@ -32,12 +40,25 @@ public static class DataServices
     public static IServiceCollection AddCommunitySafetyData(this IServiceCollection services, DataSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContextFactory<CommunitySafetyDb>(options =>
-            options.UseSqlite(Database.NormalizeConnectionString(settings.ConnectionString)));
+        if (settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Everything takes IDbContextFactory<CommunitySafetyDb>; on PostgreSQL it makes the derived context, whose
+            // model and migrations are PostgreSQL's.
+            services.AddDbContextFactory<PostgreSqlCommunitySafetyDb>(options => options.UseNpgsql(settings.ConnectionString.Trim()));
+            services.AddSingleton<IDbContextFactory<CommunitySafetyDb>>(sp =>
+                new BaseContextFactory(sp.GetRequiredService<IDbContextFactory<PostgreSqlCommunitySafetyDb>>()));
+            services.AddScoped<CommunitySafetyDb>(sp => sp.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>().CreateDbContext());
+            services.AddSingleton<IImportWriter>(_ => new PostgreSqlImportWriter(settings.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContextFactory<CommunitySafetyDb>(options =>
+                options.UseSqlite(Database.NormalizeConnectionString(settings.ConnectionString)));
+            services.AddSingleton<IImportWriter>(_ => new SqliteImportWriter(settings.ConnectionString));
+        }
         services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton<DataVersion>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IImportWriter>(_ => new SqliteImportWriter(settings.ConnectionString));
         services.AddSingleton(new StoredUploads(settings.Files));
         services.AddSingleton(new BeatMapStore(settings.Files));
         services.AddSingleton(sp => new Importer(
@@ -80,4 +101,13 @@ public static class DataServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CommunitySafetyDb>();
     }
+}
+
+/// <summary>The PostgreSQL context's factory seen as the factory of its base type, which is what everything takes.</summary>
+internal sealed class BaseContextFactory(IDbContextFactory<PostgreSqlCommunitySafetyDb> inner) : IDbContextFactory<CommunitySafetyDb>
+{
+    public CommunitySafetyDb CreateDbContext() => inner.CreateDbContext();
+
+    public async Task<CommunitySafetyDb> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        await inner.CreateDbContextAsync(cancellationToken);
 }

@@ -46,6 +46,8 @@ internal sealed class Arguments
     /// <summary>Refuses options the verb does not know, so a typo is not silently ignored.</summary>
     public void AllowOnly(params string[] known)
     {
+        // Wherever a database can be named by a SQLite path, it can be named as a provider and a connection string.
+        if (known.Contains("--db", StringComparer.OrdinalIgnoreCase)) known = [.. known, "--provider", "--connection"];
         var unknown = OptionNames.Where(o => !known.Contains(o, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option {string.Join(", ", unknown)}.");
     }

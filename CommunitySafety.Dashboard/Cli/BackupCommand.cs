@@ -17,11 +17,20 @@ internal static class BackupCommand
             throw new UsageException("Say where the backup goes: backup --to /var/backups/community-safety/2024-07-01.zip");
 
         var configuration = Settings.CommandLineConfiguration();
-        var settings = Settings.From(configuration, arguments.Value("--db"));
-        var folders = new BackupFolders(settings.Files, KeyStorage.KeysFolder(configuration, settings.ConnectionString));
+        var settings = CommandLine.SettingsOf(arguments);
+        if (settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            Console.Error.WriteLine(PostgreSqlBackupSentence);
+            return CommandLine.Refused;
+        }
+        var folders = new BackupFolders(settings.Files, KeyStorage.KeysFolder(configuration, settings));
         var outcome = await Backup.CreateAsync(settings.ConnectionString, folders, file);
         return Report(outcome);
     }
+
+    internal const string PostgreSqlBackupSentence =
+        "On PostgreSQL the database is backed up with pg_dump, and the shared files folder and the keys folder with the " +
+        "server's own backups; see \"More than one machine\" in the README.";
 
     internal static int Report(BackupOutcome outcome)
     {

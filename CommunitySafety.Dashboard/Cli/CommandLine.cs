@@ -33,6 +33,8 @@ public static class CommandLine
         With no verb, the dashboard web app starts.
         The database is --db PATH, or the setting ConnectionStrings:CommunitySafety
         (e.g. ConnectionStrings__CommunitySafety="Data Source=/tmp/x.db"); it is created when missing.
+        PostgreSQL: --provider PostgreSQL --connection "Host=...;Database=...;Username=..." wherever --db is taken,
+        or the settings Database:Provider=PostgreSQL and ConnectionStrings:CommunitySafety.
         """;
 
     private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "benchmark-live", "backup", "restore", "users", "audit", "help", "--help", "-h"];
@@ -78,7 +80,7 @@ public static class CommandLine
             Console.Error.WriteLine(Usage);
             return BadUsage;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
         {
             Console.Error.WriteLine($"The command could not finish: {e.Message}");
             return Refused;
@@ -97,11 +99,24 @@ public static class CommandLine
         return Done;
     }
 
+    /// <summary>The data settings with the database the words name: --db PATH (SQLite), or --provider and --connection.</summary>
+    internal static DataSettings SettingsOf(Arguments arguments)
+    {
+        try
+        {
+            return Settings.ForCommandLine(arguments.Value("--db"), arguments.Value("--provider"), arguments.Value("--connection"));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     /// <summary>The services of the data layer on the chosen database, prepared (created and migrated) for use.</summary>
     private static async Task<ServiceProvider> Open(Arguments arguments)
     {
         var services = new ServiceCollection();
-        services.AddCommunitySafetyData(Settings.ForCommandLine(arguments.Value("--db")));
+        services.AddCommunitySafetyData(SettingsOf(arguments));
         var provider = services.BuildServiceProvider();
         var swept = provider.GetRequiredService<StoredUploads>().SweepPartial(); // what a killed import left half-copied
         if (swept > 0) Console.Error.WriteLine(StoredUploads.SweptSentence(swept));

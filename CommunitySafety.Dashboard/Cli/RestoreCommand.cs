@@ -17,8 +17,13 @@ internal static class RestoreCommand
             throw new UsageException("Name the backup to restore: restore --from /var/backups/community-safety/2024-07-01.zip");
 
         var configuration = Settings.CommandLineConfiguration();
-        var settings = Settings.From(configuration, arguments.Value("--db"));
-        var folders = new BackupFolders(settings.Files, KeyStorage.KeysFolder(configuration, settings.ConnectionString));
+        var settings = CommandLine.SettingsOf(arguments);
+        if (settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            Console.Error.WriteLine(BackupCommand.PostgreSqlBackupSentence);
+            return CommandLine.Refused;
+        }
+        var folders = new BackupFolders(settings.Files, KeyStorage.KeysFolder(configuration, settings));
         var outcome = await Backup.RestoreAsync(file, settings.ConnectionString, folders, arguments.Has("--replace"), Backup.KnownMigrations());
         return BackupCommand.Report(outcome);
     }

@@ -22,9 +22,18 @@ public static class KeyStorage
         return Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-keys");
     }
 
-    public static IServiceCollection AddPersistedKeys(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    /// <summary>
+    /// The keys folder for these data settings: on PostgreSQL, with no database file to sit beside, "keys" in the
+    /// files folder, which several instances share (unless DataProtection:KeysFolder says otherwise).
+    /// </summary>
+    public static string KeysFolder(IConfiguration configuration, Data.DataSettings settings) =>
+        settings.Provider == Data.Storage.DatabaseProvider.PostgreSql && configuration[KeysFolderSetting] is not { Length: > 0 }
+            ? Path.Combine(settings.Files, "keys")
+            : KeysFolder(configuration, settings.ConnectionString);
+
+    public static IServiceCollection AddPersistedKeys(this IServiceCollection services, IConfiguration configuration, Data.DataSettings settings)
     {
-        var folder = Directory.CreateDirectory(KeysFolder(configuration, connectionString));
+        var folder = Directory.CreateDirectory(KeysFolder(configuration, settings));
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToFileSystem(folder);
         return services;
     }

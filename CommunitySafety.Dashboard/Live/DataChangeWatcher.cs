@@ -5,24 +5,36 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunitySafety.Dashboard.Live;
 
 /// <summary>
-/// Tells open pages about every committed change, whichever process made it (the web app, or the command line in
-/// another process), by reading the database's change log once a second. One reader for the whole app, however many
-/// browsers are open; pages hear of it through the DataChangeNotifier.
+/// Tells open pages about every committed change, whichever process made it (the web app, the command line in another
+/// process, or on PostgreSQL another instance of the app). On SQLite by reading the database's change log once a
+/// second; on PostgreSQL by LISTEN/NOTIFY, each change pushed as it commits, then read from the same log. One reader
+/// for the whole app, however many browsers are open; pages hear of it through the DataChangeNotifier.
 /// </summary>
 public sealed class DataChangeWatcher(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
     DataChangeNotifier notifier,
     DataVersion version,
     TimeProvider time,
-    ILogger<DataChangeWatcher> logger) : BackgroundService
+    ILogger<DataChangeWatcher> logger,
+    DataSettings? settings = null) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>For tests: done once PostgreSQL's LISTEN is first in place (so a change made after it is heard).</summary>
+    internal Task Listening => _listening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastSeen = await LatestIdAsync(stoppingToken);
         if (lastSeen is null) return;
         version.Seen(lastSeen.Value);
+        if (settings?.Provider == DatabaseProvider.PostgreSql)
+        {
+            await ListenAsync(lastSeen.Value, new PostgreSqlChangeListener(settings.ConnectionString), stoppingToken);
+            return;
+        }
 
         using var timer = new PeriodicTimer(PollInterval, time);
         while (await WaitAsync(timer, stoppingToken))
@@ -51,6 +63,42 @@ public sealed class DataChangeWatcher(
         version.Seen(latest);
         await notifier.PublishAsync(new DataChange(string.Join("; ", changes.Select(c => c.Change.Description)), last.At, latest));
         return latest;
+    }
+
+    /// <summary>
+    /// PostgreSQL: each notice wakes a read of the log after the last change told, so nothing is told twice or missed,
+    /// also across a lost connection (listening again, it first catches up with what committed meanwhile).
+    /// </summary>
+    private async Task ListenAsync(long lastSeen, PostgreSqlChangeListener listener, CancellationToken stoppingToken)
+    {
+        async Task ListeningAsync()
+        {
+            await PublishNewAsync();
+            _listening.TrySetResult();
+        }
+
+        async Task PublishNewAsync()
+        {
+            lastSeen = await PollAsync(lastSeen, stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await listener.ListenAsync(ListeningAsync, heard => heard > lastSeen ? PublishNewAsync() : Task.CompletedTask, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Lost the database's change notices; listening again in a second.");
+                try { await Task.Delay(PollInterval, time, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
     }
 
     /// <summary>Where the log stands at start; a busy or unreadable database is tried again each second, never ending the app.</summary>

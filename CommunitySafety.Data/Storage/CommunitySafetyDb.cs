@@ -4,9 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Storage;
 
-/// <summary>The database: its tables here, how each is mapped in <c>EntityConfigurations/</c>.</summary>
-public sealed class CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : IdentityDbContext<DashboardUser>(options)
+/// <summary>
+/// The database: its tables here, how each is mapped in <c>EntityConfigurations/</c>. This type is SQLite's (its
+/// migrations are in Migrations/); <see cref="PostgreSqlCommunitySafetyDb"/> derives from it for PostgreSQL's own.
+/// </summary>
+public class CommunitySafetyDb : IdentityDbContext<DashboardUser>
 {
+    public CommunitySafetyDb(DbContextOptions<CommunitySafetyDb> options) : base(options) { }
+
+    protected CommunitySafetyDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<PopulationEstimate> Populations => Set<PopulationEstimate>();
     public DbSet<ComparisonGroupMember> ComparisonGroups => Set<ComparisonGroupMember>();

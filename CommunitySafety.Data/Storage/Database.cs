@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Storage;
 
-/// <summary>Opening the SQLite database: the connection string, the schema, and the journal mode.</summary>
+/// <summary>Opening the database (SQLite, or PostgreSQL by configuration): the connection string, the schema, and the journal mode.</summary>
 public static class Database
 {
     /// <summary>Seconds a command waits for another process's write to finish before it gives up.</summary>
@@ -24,6 +24,14 @@ public static class Database
     public static DbContextOptions<CommunitySafetyDb> Options(string connectionString) =>
         new DbContextOptionsBuilder<CommunitySafetyDb>().UseSqlite(NormalizeConnectionString(connectionString)).Options;
 
+    public static DbContextOptions<PostgreSqlCommunitySafetyDb> PostgreSqlOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgreSqlCommunitySafetyDb>().UseNpgsql(connectionString.Trim()).Options;
+
+    /// <summary>A context on PostgreSQL or SQLite, for code that is given a connection string rather than the factory.</summary>
+    public static CommunitySafetyDb Open(DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.PostgreSql
+        ? new PostgreSqlCommunitySafetyDb(PostgreSqlOptions(connectionString))
+        : new CommunitySafetyDb(Options(connectionString));
+
     /// <summary>How long a start waits for another process that is bringing the same database's schema up to date.</summary>
     private static readonly TimeSpan MigrationWait = TimeSpan.FromMinutes(2);
 
@@ -39,6 +47,13 @@ public static class Database
         IDbContextFactory<CommunitySafetyDb> factory, CancellationToken cancellationToken = default, Action<string>? log = null)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (db is PostgreSqlCommunitySafetyDb)
+        {
+            // EF Core's migration lock on PostgreSQL is an advisory lock of the session, which dies with its connection:
+            // a killed start cannot leave it behind, and a second instance starting at once waits for the first.
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         var inMemory = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
         if (!inMemory)

@@ -7,39 +7,49 @@ using CommunitySafety.Data.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CommunitySafety.Tests.Data;
 
 /// <summary>
-/// The data layer on a SQLite file of its own in a temporary folder (which also holds the test's input files),
-/// built exactly as the app builds it: AddCommunitySafetyData + Database.PrepareAsync. Deleted on dispose.
+/// The data layer on a SQLite file of its own in a temporary folder (which also holds the test's input files), or on a
+/// PostgreSQL database of its own on the test run's <see cref="PostgreSqlServer"/>, built exactly as the app builds it:
+/// AddCommunitySafetyData + Database.PrepareAsync. Deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder, string databasePath, ServiceProvider services)
+    private readonly string? _postgreSqlConnection;
+
+    private TestDatabase(string folder, string databasePath, ServiceProvider services, string? postgreSqlConnection = null)
     {
         Folder = folder;
         DatabasePath = databasePath;
         Services = services;
+        _postgreSqlConnection = postgreSqlConnection;
     }
 
     public string Folder { get; }
+    /// <summary>The SQLite file (on PostgreSQL, where it would be: nothing is there).</summary>
     public string DatabasePath { get; }
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public DatabaseProvider Provider => _postgreSqlConnection is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
+    public string ConnectionString => _postgreSqlConnection ?? $"Data Source={DatabasePath}";
     public ServiceProvider Services { get; }
     public Importer Importer => Services.GetRequiredService<Importer>();
     public IFiguresService Figures => Services.GetRequiredService<IFiguresService>();
     public IDbContextFactory<CommunitySafetyDb> DbFactory => Services.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>();
 
     /// <param name="include">Areas:Include (null: the home area only; "*": every area found).</param>
-    public static async Task<TestDatabase> CreateAsync(string area = "Harborough", IReadOnlyList<string>? include = null)
+    public static async Task<TestDatabase> CreateAsync(
+        string area = "Harborough", IReadOnlyList<string>? include = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var folder = Directory.CreateTempSubdirectory("community-safety-test-").FullName;
         var path = Path.Combine(folder, "test.db");
-        var services = new ServiceCollection()
-            .AddCommunitySafetyData(new DataSettings($"Data Source={path}", area, AreasInclude: include))
-            .BuildServiceProvider();
-        var database = new TestDatabase(folder, path, services);
+        var postgreSql = provider == DatabaseProvider.PostgreSql ? await (await PostgreSqlServer.InstanceAsync()).CreateDatabaseAsync() : null;
+        var settings = postgreSql is null
+            ? new DataSettings($"Data Source={path}", area, AreasInclude: include)
+            : new DataSettings(postgreSql, area, FilesFolder: Path.Combine(folder, "files"), AreasInclude: include, Provider: DatabaseProvider.PostgreSql);
+        var services = new ServiceCollection().AddCommunitySafetyData(settings).BuildServiceProvider();
+        var database = new TestDatabase(folder, path, services, postgreSql);
         await Database.PrepareAsync(database.DbFactory);
         return database;
     }
@@ -48,6 +58,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public Importer ImporterWith(IImportWriter writer) =>
         new(DbFactory, writer, TimeProvider.System, Services.GetRequiredService<DataSettings>().Area,
             dataVersion: Services.GetRequiredService<DataVersion>());
+
+    /// <summary>A new writer of this database's provider, calling <paramref name="afterFactWritten"/> after each fact (to inject a fault).</summary>
+    public IImportWriter NewWriter(Action<int>? afterFactWritten = null) => Provider == DatabaseProvider.PostgreSql
+        ? new PostgreSqlImportWriter(ConnectionString) { AfterFactWritten = afterFactWritten }
+        : new SqliteImportWriter(ConnectionString) { AfterFactWritten = afterFactWritten };
 
     // ---- input files -------------------------------------------------------------------------------------------
 
@@ -105,7 +120,34 @@ public sealed class TestDatabase : IAsyncDisposable
     /// Every row of every table, in order: two dumps are equal only if the database holds exactly the same. The audit
     /// trail is left out: it records a refused import too, by design.
     /// </summary>
-    public Task<string> DumpAsync() => DumpAsync(ConnectionString);
+    public Task<string> DumpAsync() => Provider == DatabaseProvider.PostgreSql ? DumpPostgreSqlAsync(ConnectionString) : DumpAsync(ConnectionString);
+
+    /// <summary>Every row of every table but the audit trail, with the sequences' positions, of a PostgreSQL database.</summary>
+    private static async Task<string> DumpPostgreSqlAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'AuditEntries' ORDER BY table_name",
+            connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            dump.AppendLine($"== {table}");
+            await using var select = new NpgsqlCommand($"SELECT * FROM \"{table}\" ORDER BY 1", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                    dump.Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                dump.AppendLine();
+            }
+        }
+        return dump.ToString();
+    }
 
     /// <summary>Every row of every table (but the audit trail) of the database at <paramref name="connectionString"/>.</summary>
     public static async Task<string> DumpAsync(string connectionString)
@@ -141,9 +183,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        // Pooled connections keep the file open; close this database's before deleting it.
-        using (var connection = new SqliteConnection(Database.NormalizeConnectionString(ConnectionString)))
-            SqliteConnection.ClearPool(connection);
+        if (_postgreSqlConnection is not null)
+            await (await PostgreSqlServer.InstanceAsync()).DropDatabaseAsync(_postgreSqlConnection);
+        else
+            // Pooled connections keep the file open; close this database's before deleting it.
+            using (var connection = new SqliteConnection(Database.NormalizeConnectionString(ConnectionString)))
+                SqliteConnection.ClearPool(connection);
         Directory.Delete(Folder, recursive: true);
     }
 }

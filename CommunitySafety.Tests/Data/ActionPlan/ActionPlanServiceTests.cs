@@ -3,12 +3,19 @@ using CommunitySafety.Data.ActionPlan;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Model;
 using CommunitySafety.Data;
+using CommunitySafety.Data.Storage;
 
 namespace CommunitySafety.Tests.Data.ActionPlan;
 
 /// <summary>The plan beside the sample data's figures, and editing the returns, on a database of each test's own.</summary>
-public sealed class ActionPlanServiceTests
+public class ActionPlanServiceTests
 {
+    /// <summary>SQLite here; <see cref="ActionPlanServiceOnPostgreSqlTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<PlanDatabase> CreatePlanDatabaseAsync(bool withPlan = true, bool withSampleData = true) =>
+        PlanDatabase.CreateAsync(withPlan, withSampleData, Provider);
+
     private static readonly FinancialQuarter Q1 = new(2023, 1);
 
     private static ActionView Action(PlanView plan, string start) =>
@@ -24,7 +31,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task The_redeployable_cctv_action_shows_asb_down_25_1_percent_at_2023_24_q1()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var plan = (await database.Plans.GetPlanAsync(Q1, new PlanFilter()))!;
 
         var cctv = Action(plan, "Use of re –deployable CCTV");
@@ -40,7 +47,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task Links_resolve_to_the_summarys_own_figures()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var plan = (await database.Plans.GetPlanAsync(Q1, new PlanFilter()))!;
         var summary = await new FiguresService(database.DbFactory, new CommunitySafety.Data.DataSettings("unused")).GetSummaryAsync(Q1);
 
@@ -59,7 +66,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task Filters_by_priority_lead_rag_and_figures_getting_worse()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var all = (await database.Plans.GetPlanAsync(Q1, new PlanFilter()))!;
         Assert.Equal(47, all.ActionsShown);
 
@@ -82,7 +89,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task A_saved_return_is_a_new_version_with_who_and_when_and_a_change_for_open_pages()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var returns = (await database.Plans.GetReturnsAsync("2023-24"))!;
         Assert.Equal(2, returns.OpenQuarter);
         var row = Row(returns, 2, "Target Hardening");
@@ -98,7 +105,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task Refuses_a_wrong_cost_or_rag_with_a_sentence_each_and_saves_nothing()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var row = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 2, "Campaigns");
 
         var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Purple", cost: "-5"), TestPeople.Manager("Dashboard user"));
@@ -124,7 +131,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task Earlier_quarters_are_kept_as_they_were_sent()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var row = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 1, "Campaigns");
 
         var outcome = await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Green"), TestPeople.Manager("Dashboard user"));
@@ -136,7 +143,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task A_save_over_someone_elses_newer_save_is_refused()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var row = Row((await database.Plans.GetReturnsAsync("2023-24"))!, 2, "Bystander Training");
         Assert.True((await database.Plans.SaveReturnAsync("2023-24", EditOf(row, rag: "Green"), TestPeople.Manager("First officer"))).Saved);
 
@@ -149,7 +156,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task Spend_is_the_running_costs_against_the_allocation()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         var returns = (await database.Plans.GetReturnsAsync("2023-24"))!;
 
         Assert.Equal((2529m, 37479.75m, 34950.75m), (returns.Spend.Total, returns.Spend.Allocation, returns.Spend.Remaining));
@@ -160,7 +167,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task The_next_quarter_starts_from_the_last_and_the_last_becomes_read_only()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         Assert.True((await database.Plans.StartNextQuarterAsync("2023-24", TestPeople.Manager("Dashboard user"))).Saved);
 
         var returns = (await database.Plans.GetReturnsAsync("2023-24"))!;
@@ -173,7 +180,7 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task A_new_year_copies_the_plan_and_links_but_not_the_returns()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         Assert.True((await database.Plans.StartNextYearAsync("2023-24", TestPeople.Manager("Dashboard user"))).Saved);
 
         Assert.Equal(["2024-25", "2023-24"], await database.Plans.GetYearsAsync());
@@ -193,9 +200,14 @@ public sealed class ActionPlanServiceTests
     [Fact]
     public async Task The_plan_is_loaded_once_into_an_empty_database()
     {
-        await using var database = await PlanDatabase.CreateAsync();
+        await using var database = await CreatePlanDatabaseAsync();
         Assert.False(await PlanLoader.LoadIfEmptyAsync(database.DbFactory, TimeProvider.System));
         Assert.Equal(["2023-24"], await database.Plans.GetYearsAsync());
         Assert.Contains("Action plan 2023-24 loaded", await database.ChangesAsync());
     }
+}
+
+public sealed class ActionPlanServiceOnPostgreSqlTests : ActionPlanServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -17,9 +17,9 @@ public sealed class PlanDatabase : IAsyncDisposable
 
     public IActionPlanService Plans => _database.Services.GetRequiredService<IActionPlanService>();
 
-    public static async Task<PlanDatabase> CreateAsync(bool withPlan = true, bool withSampleData = true)
+    public static async Task<PlanDatabase> CreateAsync(bool withPlan = true, bool withSampleData = true, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(provider: provider);
         if (withSampleData) await CommunitySafety.Data.Import.SampleData.LoadIfEmptyAsync(database.DbFactory, database.Importer);
         if (withPlan) await PlanLoader.LoadIfEmptyAsync(database.DbFactory, TimeProvider.System);
         return new PlanDatabase(database);

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Storage;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
@@ -8,6 +9,11 @@ namespace CommunitySafety.Tests.Data.Areas;
 /// <summary>areas-and-rates.md, "Areas": areas kept, rows of other areas skipped and counted, latest wins per area.</summary>
 public class AreasImportTests
 {
+    /// <summary>SQLite here; <see cref="AreasImportOnPostgreSqlTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<TestDatabase> CreateAsync(string area = "Harborough", IReadOnlyList<string>? include = null) => TestDatabase.CreateAsync(area, include, Provider);
+
     private const string Header =
         "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 
@@ -119,4 +125,9 @@ public class AreasImportTests
         Assert.Equal(3, (await db.MonthlyAsync("asb"))["2023-05"]);
         Assert.Equal(["Harborough"], await db.Figures.GetAreasAsync());
     }
+}
+
+public sealed class AreasImportOnPostgreSqlTests : AreasImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

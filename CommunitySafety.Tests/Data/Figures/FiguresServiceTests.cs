@@ -1,10 +1,16 @@
+using CommunitySafety.Data.Storage;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Tests.Data.Figures;
 
 /// <summary>The figures service over a real database: what it reads is the live data, one beat or one crime type of it.</summary>
-public sealed class FiguresServiceTests
+public class FiguresServiceTests
 {
+    /// <summary>SQLite here; <see cref="FiguresServiceOnPostgreSqlTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<TestDatabase> CreateAsync() => TestDatabase.CreateAsync(provider: Provider);
+
     private static readonly FinancialQuarter Q1 = new(2023, 1);
 
     private static string Extract(params string[] rows) => TestDatabase.Lines(
@@ -13,7 +19,7 @@ public sealed class FiguresServiceTests
     [Fact]
     public async Task Location_types_of_one_crime_type_count_only_that_type()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateAsync();
         await db.ImportOkAsync(db.WriteFile("q1.csv", Extract(
             "2022-04,North,Crime,Criminal Damage,Street,N,4",
             "2022-04,North,Crime,Criminal Damage,Residential,N,9",
@@ -33,7 +39,7 @@ public sealed class FiguresServiceTests
     [Fact]
     public async Task A_beat_summary_counts_that_beat_alone_and_names_it()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateAsync();
         await db.ImportOkAsync(db.WriteFile("q1.csv", Extract(
             "2022-04,North,ASB,Nuisance,Street,N,10",
             "2023-04,North,ASB,Nuisance,Street,N,5",
@@ -49,7 +55,7 @@ public sealed class FiguresServiceTests
     [Fact]
     public async Task Figures_follow_a_new_import_without_a_restart()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateAsync();
         await db.ImportOkAsync(db.WriteFile("a.csv", Extract("2023-04,North,ASB,,,N,5", "2022-04,North,ASB,,,N,5")));
         Assert.Equal(5, (await db.Figures.GetSummaryAsync(Q1)).Asb!.Current);
 
@@ -57,4 +63,9 @@ public sealed class FiguresServiceTests
 
         Assert.Equal(8, (await db.Figures.GetSummaryAsync(Q1)).Asb!.Current);
     }
+}
+
+public sealed class FiguresServiceOnPostgreSqlTests : FiguresServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CommunitySafety.Data.Figures;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Model;
+using CommunitySafety.Data.Storage;
 using static CommunitySafety.Tests.Data.TestDatabase;
 
 namespace CommunitySafety.Tests.Data.Import;
@@ -10,6 +11,11 @@ namespace CommunitySafety.Tests.Data.Import;
 /// <summary>The rules for every import: latest wins per month, identical files change nothing, undo, history.</summary>
 public class ImportRulesTests
 {
+    /// <summary>SQLite here; <see cref="ImportRulesOnPostgreSqlTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<TestDatabase> CreateAsync() => TestDatabase.CreateAsync(provider: Provider);
+
     private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";
     private static readonly FinancialQuarter Q1 = new(2023, 1);
 
@@ -238,4 +244,9 @@ public class ImportRulesTests
     }
 
     private static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
+
+public sealed class ImportRulesOnPostgreSqlTests : ImportRulesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -9,6 +9,11 @@ namespace CommunitySafety.Tests.Data.Import;
 /// <summary>An import that fails part-way leaves the database exactly as it was; imports at once take turns.</summary>
 public class NothingLostTests
 {
+    /// <summary>SQLite here; <see cref="NothingLostOnPostgreSqlTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<TestDatabase> CreateAsync() => TestDatabase.CreateAsync(provider: Provider);
+
     private const string Header = "Month,Beat,Category,Type,LocationType,Domestic,Count";
 
     private static string FirstQ1 => Lines(Header,
@@ -44,14 +49,11 @@ public class NothingLostTests
         var before = await db.DumpAsync();
         var figuresBefore = SummaryJson.Serialize(await db.Figures.GetSummaryAsync(new FinancialQuarter(2023, 2)));
         var written = 0;
-        var faulty = new SqliteImportWriter(db.ConnectionString)
+        var faulty = db.NewWriter(n =>
         {
-            AfterFactWritten = n =>
-            {
-                written = n;
-                if (n == failAfterFacts) throw new InjectedFault($"disk full after {n} facts (injected)");
-            },
-        };
+            written = n;
+            if (n == failAfterFacts) throw new InjectedFault($"disk full after {n} facts (injected)");
+        });
 
         await Assert.ThrowsAsync<InjectedFault>(() =>
             db.ImporterWith(faulty).ImportAsync(new ImportRequest([UploadedFile.FromPath(db.WriteFile("replacement.csv", Replacement))])));
@@ -73,7 +75,7 @@ public class NothingLostTests
     {
         await using var db = await CreateAsync();
         var before = await db.DumpAsync();
-        var faulty = new SqliteImportWriter(db.ConnectionString) { AfterFactWritten = n => throw new InjectedFault("killed (injected)") };
+        var faulty = db.NewWriter(n => throw new InjectedFault("killed (injected)"));
 
         await Assert.ThrowsAsync<InjectedFault>(() =>
             db.ImporterWith(faulty).ImportAsync(new ImportRequest([UploadedFile.FromPath(db.WriteFile("q1.csv", FirstQ1))])));
@@ -95,7 +97,7 @@ public class NothingLostTests
         var b = db.WriteFile("b.csv", Lines(Header,
             "2023-05,Harborough North,ASB,,,,200", "2023-06,Harborough North,ASB,,,,200", "2023-07,Harborough North,ASB,,,,2"));
         // Two importers, as two requests (or a page and the command line) would have.
-        var importerB = db.ImporterWith(new SqliteImportWriter(db.ConnectionString));
+        var importerB = db.ImporterWith(db.NewWriter());
 
         var start = new TaskCompletionSource();
         var taskA = Task.Run(async () => { await start.Task; return await db.Importer.ImportAsync(new ImportRequest([UploadedFile.FromPath(a)])); });
@@ -113,4 +115,9 @@ public class NothingLostTests
         Assert.All(second.Months.Where(m => m.Month == M("2023-05") || m.Month == M("2023-06")), m => Assert.Equal(first.ImportId, m.ReplacedImportId));
         Assert.All(first.Months, m => Assert.Null(m.ReplacedImportId));
     }
+}
+
+public sealed class NothingLostOnPostgreSqlTests : NothingLostTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Storage;
 using CommunitySafety.Data.Model;
 using static CommunitySafety.Tests.TestMonths;
 using System.IO.Compression;
@@ -10,6 +11,11 @@ namespace CommunitySafety.Tests.Data.Import;
 /// <summary>police.uk street-level files (import-formats.md section 2): area filter, grouping, beat map, zip.</summary>
 public class PoliceUkImportTests
 {
+    /// <summary>SQLite here; <see cref="PoliceUkImportOnPostgreSqlTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<TestDatabase> CreateAsync() => TestDatabase.CreateAsync(provider: Provider);
+
     private const string Header =
         "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 
@@ -195,4 +201,9 @@ public class PoliceUkImportTests
         using var writer = new StreamWriter(zip.CreateEntry(name).Open());
         writer.Write(text);
     }
+}
+
+public sealed class PoliceUkImportOnPostgreSqlTests : PoliceUkImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
