@@ -9,7 +9,7 @@ namespace CommunitySafety.Data.Figures;
 /// Reads the live data (each month from the latest committed import holding it) and hands it to the calculators.
 /// The live data is small (aggregated counts), so it is read once per change and kept until the next one.
 /// </summary>
-public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings) : IFiguresService
+public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings) : IFiguresService
 {
     public const string SampleDataImporter = "sample data";
 
@@ -21,6 +21,11 @@ public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactor
     public async Task<DataOverview> GetOverviewAsync(CancellationToken cancellationToken = default)
     {
         var live = await LoadAsync(cancellationToken);
+        return OverviewOf(live);
+    }
+
+    private static DataOverview OverviewOf(LiveData live)
+    {
         var months = live.Coverage.Select(c => c.Month).ToHashSet();
         var quarters = months.Select(FinancialQuarter.Containing).Distinct().Order().ToList();
         bool Complete(FinancialQuarter q) =>

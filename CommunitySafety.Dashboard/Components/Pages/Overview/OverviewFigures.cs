@@ -11,12 +11,12 @@ public sealed record OverviewFigures(
     ChartData AsbLocationTypes)
 {
     public static async Task<OverviewFigures> LoadAsync(
-        IFiguresService figures, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
         var range = TrendRange.FourYearsAround(period, overview);
-        var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
-        var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
-        var crime = await figures.GetTrendAsync("crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        var summary = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
+        var asb = await figures.GetAreaTrendAsync(area, "asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        var crime = await figures.GetAreaTrendAsync(area, "crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         return new OverviewFigures(
             summary,
             FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
