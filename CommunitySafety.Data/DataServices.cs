@@ -49,6 +49,7 @@ public static class DataServices
             areas: settings.Areas));
         services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
+        services.AddSingleton<ComparisonGroupChoice>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Accounts>();
