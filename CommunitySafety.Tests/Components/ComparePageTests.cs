@@ -91,6 +91,34 @@ public class ComparePageTests : ComparePageContext
     }
 
     [Fact]
+    public void Only_a_Manager_is_offered_the_choice_of_group()
+    {
+        Authorization.SetAuthorized("Vera Viewer");
+        Authorization.SetRoles(CommunitySafety.Data.Model.Roles.Viewer);
+        Authorization.SetPolicies(CommunitySafety.Dashboard.Services.Access.Policies.View);
+
+        Assert.Empty(Open().FindAll(".group-choice"));
+    }
+
+    [Fact]
+    public async Task A_Manager_chooses_the_group_which_is_kept_audited_and_used()
+    {
+        Authorization.SetAuthorized("Mona Manager");
+        Authorization.SetRoles(CommunitySafety.Data.Model.Roles.Manager);
+        Authorization.SetPolicies(CommunitySafety.Dashboard.Services.Access.Policies.View, CommunitySafety.Dashboard.Services.Access.Policies.Manage);
+        var page = Open();
+
+        page.FindAll(".group-choice input[type=checkbox]")[1].Change(true); // Melton
+        page.FindAll(".group-choice button").Single(b => b.TextContent.Contains("Keep this group")).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Kept: Harborough is compared with Melton.", page.Find(".group-choice").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("The group, chosen by a Manager: Melton.", Words(page.Find(".comparison-group").TextContent)));
+        Assert.Equal(["Melton"], await Database.Figures.GetGroupAsync(null));
+        var audit = await new CommunitySafety.Data.Audit.AuditLog(Database.DbFactory, TimeProvider.System).QueryAsync(new(Kind: CommunitySafety.Data.Audit.AuditKinds.ComparisonGroup));
+        Assert.Equal(("Mona Manager", "Harborough compared with Melton"), (Assert.Single(audit).Person, audit[0].What));
+    }
+
+    [Fact]
     public void Another_area_is_compared_with_its_own_group()
     {
         var page = Open("compare?year=2023-24&quarter=1&area=Blaby");
