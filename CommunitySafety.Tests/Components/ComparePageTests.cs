@@ -91,6 +91,20 @@ public class ComparePageTests : ComparePageContext
     }
 
     [Fact]
+    public void The_overview_has_a_line_per_headline_measure_against_similar_areas_naming_the_group()
+    {
+        GoTo("?year=2023-24&quarter=1");
+        Render<MudPopoverProvider>();
+        var page = Render<CommunitySafety.Dashboard.Components.Pages.Overview.OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".similar-areas li")), TimeSpan.FromSeconds(10));
+        // Only ASB has data in every area of the group with a population (Blaby has no crime at all).
+        var line = page.Find(".similar-areas li[data-measure=asb]");
+        Assert.Equal("ASB: lower than similar areas (4.00 per 1,000 residents against 10.00 in Blaby).", Words(line.TextContent));
+        Assert.Equal("compare?year=2023-24&quarter=1&measure=asb", line.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void Only_a_Manager_is_offered_the_choice_of_group()
     {
         Authorization.SetAuthorized("Vera Viewer");
@@ -142,5 +156,16 @@ public class ComparePageWithoutPopulationTests : ComparePageContext
         var own = page.Find(".comparison-table tr[data-area='Harborough']").QuerySelectorAll("td").Select(td => Words(td.TextContent)).ToList();
         Assert.Equal(["40", "20", "+100.0%", "no population", "no population", "", ""], own);
         Assert.DoesNotContain("0.00", page.Find(".comparison-table").TextContent);
+    }
+
+    [Fact]
+    public void Without_a_population_the_overview_has_no_comparison_lines()
+    {
+        GoTo("?year=2023-24&quarter=1");
+        Render<MudPopoverProvider>();
+        var page = Render<CommunitySafety.Dashboard.Components.Pages.Overview.OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".measure-card").Count), TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll(".similar-areas"));
     }
 }
