@@ -72,6 +72,7 @@ public static class DataServices
             dataVersion: sp.GetRequiredService<DataVersion>()));
         services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
+        services.AddSingleton<ComparisonGroupChoice>();
         services.AddSingleton<IActionPlanService, ActionPlanService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Accounts>();

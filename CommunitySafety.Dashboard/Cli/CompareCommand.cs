@@ -54,6 +54,7 @@ internal static class CompareCommand
             var area = arguments.Value("--area");
             var kept = await figures.SetGroupAsync(area, list is null ? [] : Split(list), Environment.UserName);
             var name = area ?? services.GetRequiredService<Data.DataSettings>().Area;
+            await ComparisonGroupChoice.WriteAuditAsync(services.GetRequiredService<Data.Audit.AuditLog>(), Data.Audit.AuditActor.CommandLine, name, kept);
             Console.WriteLine(kept.Count == 0
                 ? $"{name} is compared with every other area."
                 : $"{name} is compared with {Data.Words.And(kept)}.");

@@ -12,7 +12,20 @@ public sealed class DashboardContext
 
     public DataOverview? Overview { get; private set; }
 
+    /// <summary>The areas a page may show, the home area first; a choice is offered when there are several.</summary>
+    public IReadOnlyList<string> Areas { get; private set; } = [];
+
+    /// <summary>The area shown when it is not the home area; null for the home area (and on pages of the partnership's own).</summary>
+    public string? Area { get; private set; }
+
     public event Action? Changed;
+
+    /// <summary>Sets the area in view; shown with the next <see cref="Show"/>.</summary>
+    public void ShowArea(IReadOnlyList<string> areas, string? area)
+    {
+        Areas = areas;
+        Area = area;
+    }
 
     public void Show(DataOverview overview, FinancialQuarter? period)
     {

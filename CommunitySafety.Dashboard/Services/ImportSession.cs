@@ -26,6 +26,9 @@ public sealed class ImportSession(
     private Person? _person;
 
     public ImportStep Step { get; private set; } = ImportStep.Choosing;
+
+    /// <summary>What the next files are: police data (its format found from the files) or a population file.</summary>
+    public ImportFormat Format { get; set; } = ImportFormat.Auto;
     public long BytesUploaded { get; private set; }
     public long BytesToUpload { get; private set; }
     public long BytesRead { get; private set; }
@@ -83,7 +86,7 @@ public sealed class ImportSession(
             Step = importer.IsBusy ? ImportStep.Waiting : ImportStep.Reading;
             Raise();
             _person = await person();
-            var request = new ImportRequest(uploaded, ImportFormat.Auto, beatMaps.CurrentPath, ImportedBy: _person.Name,
+            var request = new ImportRequest(uploaded, Format, beatMaps.CurrentPath, ImportedBy: _person.Name,
                 new Progress(this), errorReport);
             var prepared = await Task.Run(() => importer.PrepareAsync(request, _closing.Token), _closing.Token);
             if (_closing.IsCancellationRequested)

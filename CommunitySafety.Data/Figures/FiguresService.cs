@@ -12,7 +12,7 @@ namespace CommunitySafety.Data.Figures;
 /// shared read-only by every request and page. With a <see cref="DataVersion"/> the version is known without asking
 /// the database each call; without one (a test, a single command) it is read each call.
 /// </summary>
-public sealed class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings, DataVersion? dataVersion = null) : IFiguresService
+public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings, DataVersion? dataVersion = null) : IFiguresService
 {
     public const string SampleDataImporter = "sample data";
 

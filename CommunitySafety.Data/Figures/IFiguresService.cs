@@ -42,6 +42,25 @@ public interface IFiguresService
     /// </summary>
     Task<IReadOnlyList<string>> SetGroupAsync(string? area, IReadOnlyList<string> members, string? chosenBy, CancellationToken cancellationToken = default);
 
+    /// <summary>What there is to look at in the area named (null: the home area); null when no such area is held.</summary>
+    Task<DataOverview?> GetAreaOverviewAsync(string? area, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetTrendAsync"/>, in the area named (null: the home area); null for an area not held.</summary>
+    Task<TrendSeries?> GetAreaTrendAsync(
+        string? area, string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetCrimeTypeLocationTypesAsync"/>, in the area named (null: the home area).</summary>
+    Task<IReadOnlyList<NamedMeasure>> GetAreaCrimeTypeLocationTypesAsync(
+        string? area, FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The area's rate of the request's measure against its group's (the same group as <see cref="GetComparisonAsync"/>),
+    /// quarter by quarter from <paramref name="first"/> to <paramref name="last"/>. Throws <see cref="ComparisonProblem"/> as it does.
+    /// </summary>
+    Task<ComparisonTrend> GetComparisonTrendAsync(
+        ComparisonRequest request, FinancialQuarter first, FinancialQuarter last, CancellationToken cancellationToken = default);
+
     /// <summary>Where one crime type happened: its location types this year to date against last, district-wide or in one beat.</summary>
     Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default);

@@ -27,7 +27,11 @@ public sealed record ImportPreview(
     IReadOnlyList<DataQualityWarning> QualityWarnings,
     IReadOnlyList<BeatSuggestion> BeatSuggestions,
     FinancialQuarter? Quarter,
-    IReadOnlyList<FigureMove> Figures);
+    IReadOnlyList<FigureMove> Figures)
+{
+    /// <summary>The areas kept that the files hold rows of, the home area first (rows of areas not kept are said in a warning).</summary>
+    public IReadOnlyList<string> AreasKept { get; init; } = [];
+}
 
 /// <summary>
 /// An import read and checked but not written. When <see cref="IsReady"/>, it holds the import turn until it is
@@ -102,7 +106,11 @@ internal static class ImportPreviews
             qualityWarnings,
             suggestions,
             quarter,
-            figures);
+            figures)
+        {
+            AreasKept = prepared.Months.OrderBy(m => m.Area is not null).Select(m => m.Area ?? area)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        };
     }
 
     /// <summary>Each month, with the import whose data for it is live now: "import 5 of 3 Jan 2024 by jsmith (q1.csv)".</summary>

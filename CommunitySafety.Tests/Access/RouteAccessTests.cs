@@ -31,6 +31,7 @@ public sealed class RouteAccessTests : IAsyncLifetime
         ["page /beats"] = Rule.View,
         ["page /beats/{Name}"] = Rule.View,
         ["page /crime-types"] = Rule.View,
+        ["page /compare"] = Rule.View,
         ["page /action-plan"] = Rule.View,
         ["page /action-plan/return"] = Rule.View,
         ["page /meeting"] = Rule.View,

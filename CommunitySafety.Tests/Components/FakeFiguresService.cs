@@ -25,8 +25,14 @@ public sealed class FakeFiguresService : IFiguresService
 
     public Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
 
-    public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default) =>
-        area is null || Areas.Contains(area, StringComparer.OrdinalIgnoreCase) ? await GetSummaryAsync(period, beat, cancellationToken) : null;
+    /// <summary>The area of each summary asked for (null: the home area).</summary>
+    public List<string?> AreaRequests { get; } = [];
+
+    public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
+    {
+        lock (AreaRequests) AreaRequests.Add(area);
+        return area is null || Areas.Contains(area, StringComparer.OrdinalIgnoreCase) ? await GetSummaryAsync(period, beat, cancellationToken) : null;
+    }
 
     public Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>?>(null);
@@ -35,6 +41,20 @@ public sealed class FakeFiguresService : IFiguresService
         throw new NotSupportedException("The component tests do not choose groups.");
 
     public Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The component tests do not compare areas.");
+
+    public async Task<DataOverview?> GetAreaOverviewAsync(string? area, CancellationToken cancellationToken = default) =>
+        area is null || Areas.Contains(area, StringComparer.OrdinalIgnoreCase) ? await GetOverviewAsync(cancellationToken) : null;
+
+    public Task<TrendSeries?> GetAreaTrendAsync(string? area, string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
+        CancellationToken cancellationToken = default) => GetTrendAsync(measure, beat, by, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<NamedMeasure>> GetAreaCrimeTypeLocationTypesAsync(
+        string? area, FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default) =>
+        GetCrimeTypeLocationTypesAsync(period, crimeType, beat, cancellationToken);
+
+    public Task<ComparisonTrend> GetComparisonTrendAsync(
+        ComparisonRequest request, FinancialQuarter first, FinancialQuarter last, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The component tests do not compare areas.");
 
     public Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(

@@ -18,6 +18,8 @@ public static class Pages
     public static readonly DashboardPage Beat = new("beat", $"/beats/Harborough%20North?{Period}", ".measure-card");
     public static readonly DashboardPage CrimeTypes = new("crime-types", $"/crime-types?{Period}&type=Criminal%20Damage", ".crime-types-table");
 
+    public static readonly DashboardPage Compare = new("compare", $"/compare?{Period}", ".comparison-table", HasCharts: false);
+
     public static readonly DashboardPage ActionPlan = new("action-plan", $"/action-plan?{Period}", ".plan-action");
     public static readonly DashboardPage QuarterlyReturn = new("opcc-return", "/action-plan/return?year=2023-24&quarter=2", ".opcc-return");
 
@@ -26,7 +28,7 @@ public static class Pages
     public static readonly DashboardPage Users = new("users", "/admin/users", ".users-table", HasCharts: false, Role: "Admin");
     public static readonly DashboardPage AuditTrail = new("audit-trail", "/admin/audit", ".audit-count", HasCharts: false, Role: "Admin");
 
-    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, ActionPlan, QuarterlyReturn, Imports, Users, AuditTrail];
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, Compare, ActionPlan, QuarterlyReturn, Imports, Users, AuditTrail];
 
     public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
 

@@ -14,6 +14,7 @@ public static class Navigation
         new("Overview", "", MudBlazor.Icons.Material.Filled.Dashboard),
         new("Beats", "beats", MudBlazor.Icons.Material.Filled.Map),
         new("Crime types", "crime-types", MudBlazor.Icons.Material.Filled.Category),
+        new("Compare", "compare", MudBlazor.Icons.Material.Filled.CompareArrows),
         new("Action plan", "action-plan", MudBlazor.Icons.Material.Filled.Checklist, MatchWhole: true),
         new("OPCC return", "action-plan/return", MudBlazor.Icons.Material.Filled.RequestQuote),
         new("Imports", "imports", MudBlazor.Icons.Material.Filled.UploadFile, Policy: Services.Access.Policies.Import),

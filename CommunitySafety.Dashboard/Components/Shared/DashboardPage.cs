@@ -19,6 +19,22 @@ public abstract class DashboardPage<TFigures> : LiveComponent where TFigures : c
 
     [SupplyParameterFromQuery(Name = PeriodChoice.YearKey)] public string? Year { get; set; }
     [SupplyParameterFromQuery(Name = PeriodChoice.QuarterKey)] public string? Quarter { get; set; }
+    [SupplyParameterFromQuery(Name = AreaInView.AreaKey)] public string? AreaInAddress { get; set; }
+
+    /// <summary>
+    /// True for a page of figures that any area kept can be shown in (the address's ?area=); false for the partnership's
+    /// own pages (its action plan, meeting and pack), which show the home area whatever the address says.
+    /// </summary>
+    protected virtual bool FollowsArea => false;
+
+    /// <summary>The area the figures are asked for: null for the home area, else its name (also what links carry).</summary>
+    protected string? Area { get; private set; }
+
+    /// <summary>The area shown, by name (the home area's name when <see cref="Area"/> is null).</summary>
+    protected string AreaName { get; private set; } = "";
+
+    /// <summary>Why the address's area could not be shown, in words; null when it could.</summary>
+    protected string? AreaProblem { get; private set; }
 
     protected DataOverview? Overview { get; private set; }
     protected FinancialQuarter? Period { get; private set; }
@@ -36,7 +52,14 @@ public abstract class DashboardPage<TFigures> : LiveComponent where TFigures : c
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var overview = await FiguresService.GetOverviewAsync(cancellationToken);
+        var areas = FollowsArea ? await FiguresService.GetAreasAsync(cancellationToken) : [];
+        var area = FollowsArea ? AreaInView.Resolve(areas, AreaInAddress) : null;
+        var overview = area?.Key is { } key
+            ? await FiguresService.GetAreaOverviewAsync(key, cancellationToken) ?? await FiguresService.GetOverviewAsync(cancellationToken)
+            : await FiguresService.GetOverviewAsync(cancellationToken);
+        if (!IsLatest(cancellationToken)) return;
+        Area = area?.Key;
+        AreaName = area?.Name ?? "";
         var selection = PeriodChoice.Resolve(overview, Year, Quarter);
         var figures = selection.Period is { } period
             ? await LoadFiguresAsync(overview, period, cancellationToken)
@@ -46,8 +69,10 @@ public abstract class DashboardPage<TFigures> : LiveComponent where TFigures : c
         Overview = overview;
         Period = selection.Period;
         PeriodProblem = selection.Problem;
+        AreaProblem = area?.Problem;
         Figures = figures;
         FiguresLoaded(figures);
+        Context.ShowArea(areas, Area);
         Context.Show(overview, selection.Period);
     }
 

@@ -17,20 +17,20 @@ public sealed record BeatFigures(
     private static readonly BeatFigures Unknown = new(null, null, null, null, null, null, null, null);
 
     public static async Task<BeatFigures> LoadAsync(
-        IFiguresService figures, DataOverview overview, FinancialQuarter period, string requestedName, CancellationToken cancellationToken)
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, string requestedName, CancellationToken cancellationToken)
     {
         var beat = overview.Beats.FirstOrDefault(b => string.Equals(b, requestedName?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (beat is null) return Unknown;
 
-        var beatSummary = await figures.GetSummaryAsync(period, beat, cancellationToken);
-        var district = await figures.GetSummaryAsync(period, null, cancellationToken);
+        var beatSummary = (await figures.GetAreaSummaryAsync(area, period, beat, cancellationToken))!;
+        var district = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
         var range = TrendRange.FourYearsAround(period, overview);
 
         async Task<ChartData> TrendAsync(string title, TrendGranularity by) => FigureCharts.Trend(title,
         [
-            ("ASB incidents", await figures.GetTrendAsync("asb", beat, by, range.From, range.To, cancellationToken)),
-            ("Crimes", await figures.GetTrendAsync("crime", beat, by, range.From, range.To, cancellationToken)),
-            ("Domestic incidents", await figures.GetTrendAsync("domestic", beat, by, range.From, range.To, cancellationToken)),
+            ("ASB incidents", await figures.GetAreaTrendAsync(area, "asb", beat, by, range.From, range.To, cancellationToken)),
+            ("Crimes", await figures.GetAreaTrendAsync(area, "crime", beat, by, range.From, range.To, cancellationToken)),
+            ("Domestic incidents", await figures.GetAreaTrendAsync(area, "domestic", beat, by, range.From, range.To, cancellationToken)),
         ], range);
 
         return new BeatFigures(

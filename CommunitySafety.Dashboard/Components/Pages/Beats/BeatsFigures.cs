@@ -16,14 +16,14 @@ public sealed record BeatsFigures(Summary Summary, IReadOnlyList<BeatRow> Rows)
         || Rows.Any(r => r.Measures.Asb?.Rate is not null || r.Measures.Crime?.Rate is not null);
 
     public static async Task<BeatsFigures> LoadAsync(
-        IFiguresService figures, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
-        var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        var summary = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
         var range = TrendRange.FourYearsAround(period, overview);
         var rows = new List<BeatRow>();
         foreach (var beat in summary.Beats)
         {
-            var trend = await figures.GetTrendAsync("crime", beat.Name, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+            var trend = await figures.GetAreaTrendAsync(area, "crime", beat.Name, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
             rows.Add(new BeatRow(beat, FigureCharts.Values(trend), FigureCharts.Describe("Crimes by quarter", trend)));
         }
         return new BeatsFigures(summary, rows);

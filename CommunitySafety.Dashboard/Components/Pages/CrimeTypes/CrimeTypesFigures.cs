@@ -16,14 +16,14 @@ public sealed record CrimeTypesFigures(
     public bool HasRates => Summary.Crime?.Rate is not null || Rows.Any(r => r.Measure.Rate is not null);
 
     public static async Task<CrimeTypesFigures> LoadAsync(
-        IFiguresService figures, DataOverview overview, FinancialQuarter period, string? requestedType, CancellationToken cancellationToken)
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, string? requestedType, CancellationToken cancellationToken)
     {
-        var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        var summary = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
         var range = TrendRange.FourYearsAround(period, overview);
         var rows = new List<CrimeTypeRow>();
         foreach (var crimeType in summary.CrimeTypes)
         {
-            var trend = await figures.GetTrendAsync(crimeType.Name, null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+            var trend = await figures.GetAreaTrendAsync(area, crimeType.Name, null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
             rows.Add(new CrimeTypeRow(crimeType, FigureCharts.Values(trend), FigureCharts.Describe($"{crimeType.Name} by quarter", trend)));
         }
 
@@ -33,11 +33,11 @@ public sealed record CrimeTypesFigures(
         ChartData? locationTypes = null;
         if (selected is not null)
         {
-            var places = await figures.GetCrimeTypeLocationTypesAsync(period, selected, null, cancellationToken);
+            var places = await figures.GetAreaCrimeTypeLocationTypesAsync(area, period, selected, null, cancellationToken);
             if (places.Count > 0) locationTypes = FigureCharts.Comparison($"{selected} by location type", "Location type", places);
             var lines = new List<(string, TrendSeries?)>();
             foreach (var beat in overview.Beats)
-                lines.Add((beat, await figures.GetTrendAsync(selected, beat, TrendGranularity.Quarter, range.From, range.To, cancellationToken)));
+                lines.Add((beat, await figures.GetAreaTrendAsync(area, selected, beat, TrendGranularity.Quarter, range.From, range.To, cancellationToken)));
             byBeat = FigureCharts.Trend($"{selected} by beat, by quarter", lines, range);
         }
         return new CrimeTypesFigures(summary, rows, selected, byBeat, locationTypes);

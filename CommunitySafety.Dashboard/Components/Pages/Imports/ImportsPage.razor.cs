@@ -64,6 +64,8 @@ public sealed partial class ImportsPage
         _previewExpiry ??= Time.CreateTimer(_ => _ = InvokeAsync(Session.ExpirePreview), null, Options.PreviewLifetime, Timeout.InfiniteTimeSpan);
     }
 
+    private void ChooseFormat(CommunitySafety.Data.Model.ImportFormat format) => Session.Format = format;
+
     private async Task CommitAsync()
     {
         await Session.CommitAsync(new Dictionary<string, string>(_aliases, StringComparer.OrdinalIgnoreCase));

@@ -10,18 +10,28 @@ public sealed record OverviewFigures(
     ChartData CrimeTypes,
     ChartData AsbLocationTypes)
 {
+    /// <summary>Each headline measure against similar areas, where a population and a group are known.</summary>
+    public IReadOnlyList<Compare.SimilarAreasLine> SimilarAreas { get; init; } = [];
+
     public static async Task<OverviewFigures> LoadAsync(
-        IFiguresService figures, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
         var range = TrendRange.FourYearsAround(period, overview);
-        var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
-        var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
-        var crime = await figures.GetTrendAsync("crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        var summary = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
+        var asb = await figures.GetAreaTrendAsync(area, "asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        var crime = await figures.GetAreaTrendAsync(area, "crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
+        // Only an area with a population has rates to compare (its summary then carries them).
+        var similar = summary.Asb?.Rate is not null || summary.Crime?.Rate is not null
+            ? await Compare.SimilarAreas.LoadAsync(figures, area, period, cancellationToken)
+            : [];
         return new OverviewFigures(
             summary,
             FigureCharts.Trend("ASB incidents by quarter", [("ASB incidents", asb)], range),
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
             FigureCharts.Comparison("Crime types, this year to date against last", "Crime type", summary.CrimeTypes),
-            FigureCharts.Comparison("ASB by location type", "Location type", summary.LocationTypes.Asb));
+            FigureCharts.Comparison("ASB by location type", "Location type", summary.LocationTypes.Asb))
+        {
+            SimilarAreas = similar,
+        };
     }
 }
