@@ -21,9 +21,11 @@ public static class AuditKinds
     public const string ApiKey = "API key";
     public const string ApiKeyUse = "API key use";
     public const string UserChange = "user change";
+    public const string PlanImport = "plan import";
+    public const string PlanExport = "plan export";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, ReturnExport, ApiKey, ApiKeyUse, UserChange];
+        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, ReturnExport, ApiKey, ApiKeyUse, UserChange, PlanImport, PlanExport];
 }
 
 /// <summary>The outcome words of an entry.</summary>
