@@ -27,14 +27,14 @@ public static class CommandLine
           CommunitySafety.Dashboard benchmark-upload --mb 150
           CommunitySafety.Dashboard backup --to FILE [--db PATH]
           CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
-        """ + "\n" + UsersCommand.Usage + "\n" + """
+        """ + "\n" + PlanCommand.Usage + "\n" + UsersCommand.Usage + "\n" + """
           CommunitySafety.Dashboard audit [--since 2024-01-01] [--until 2024-03-31] [--person NAME] [--kind KIND] [--json]
         With no verb, the dashboard web app starts.
         The database is --db PATH, or the setting ConnectionStrings:CommunitySafety
         (e.g. ConnectionStrings__CommunitySafety="Data Source=/tmp/x.db"); it is created when missing.
         """;
 
-    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "backup", "restore", "users", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "backup", "restore", "plan", "users", "audit", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -63,6 +63,7 @@ public static class CommandLine
                 "benchmark-upload" => await BenchmarkUploadCommand.RunAsync(Arguments.Parse(words)),
                 "backup" => await BackupCommand.RunAsync(Arguments.Parse(words)),
                 "restore" => await RestoreCommand.RunAsync(Arguments.Parse(words, "--replace")),
+                "plan" => await PlanCommand.RunAsync(words, Open),
                 "users" => await UsersCommand.RunAsync(words, Open),
                 "audit" => await AuditCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
                 "help" or "--help" or "-h" => Help(),
