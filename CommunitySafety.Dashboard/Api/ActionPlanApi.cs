@@ -23,7 +23,7 @@ public static class ActionPlanApi
             await AuditedAsync(context, audit, await DownloadAsync(year, quarter, ReturnFileFormat.Xlsx, plans, cancellationToken), "xlsx", year, quarter));
         api.MapGet("/return.csv", async (string? year, string? quarter, IActionPlanService plans, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
             await AuditedAsync(context, audit, await DownloadAsync(year, quarter, ReturnFileFormat.Csv, plans, cancellationToken), "csv", year, quarter));
-        api.MapGet("", GetPlanAsync);
+        endpoints.MapGet("/api/action-plan", GetPlanAsync).RequireAuthorization(Policies.View);
         api.MapGet("/plan.docx", (string? year, string? quarter, IPlanFiles files, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
             DownloadPlanAsync(year, quarter, PlanFileFormat.Docx, files, audit, context, cancellationToken));
         api.MapGet("/plan.xlsx", (string? year, string? quarter, IPlanFiles files, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
