@@ -113,9 +113,9 @@ public static class PlanFileReader
                 return PlanFileRead.Refused($"The file {name} has more than {PlanFileLimits.MaxRows:N0} rows, more than any plan: check that it is the right file.", format);
             foreach (var row in rows)
             {
-                var long_ = row.Cells.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Length > PlanFileLimits.MaxTextLength);
-                if (long_.c is not null)
-                    return PlanFileRead.Refused($"{Capital(row.Where)}, column {long_.i + 1}: the text is {long_.c.Length:N0} characters long; a cell may hold at most {PlanFileLimits.MaxTextLength:N0}.", format);
+                var tooLong = row.Cells.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Length > PlanFileLimits.MaxTextLength);
+                if (tooLong.c is not null)
+                    return PlanFileRead.Refused($"{Capital(row.Where)}, column {tooLong.i + 1}: the text is {tooLong.c.Length:N0} characters long; a cell may hold at most {PlanFileLimits.MaxTextLength:N0}.", format);
             }
             var (plan, problems) = PlanGridReader.Read(rows, embedded);
             return plan is null ? new PlanFileRead(format, null, problems) : Checked(format.Value, plan);

@@ -30,7 +30,7 @@ public sealed record PlanProgress(int Quarter, IReadOnlyDictionary<ActionPositio
             {
                 foreach (var (action, a) in objective.Actions.OrderBy(a => a.Position).Select((x, i) => (x, i)))
                 {
-                    var row = plan.Projects.Where(p => p.ActionId == action.Id && action.Id != 0)
+                    var row = plan.Projects.Where(p => p.ActionId == action.Id)
                         .Select(p => ReturnBook.LatestFor(p.Returns, quarter)).FirstOrDefault(r => r is not null);
                     if (row is null) continue;
                     var note = string.Join("\n", new[] { row.ActivitiesToDate, row.SuccessToDate is null ? null : $"Success to date: {row.SuccessToDate}" }

@@ -109,4 +109,40 @@ public sealed class PlanCommandTests
         await missing.ExecuteAsync(context);
         Assert.Equal(404, context.Response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_import_endpoint_previews_imports_and_refuses_with_sentences()
+    {
+        await using var database = await PlanDatabase.CreateAsync(withSampleData: false);
+        var plan = (await database.Files.GetExportAsync("2023-24", null))!.Plan;
+        var next = PlanExcelFile.Write(new PlanExport(plan with { FinancialYear = "2024-25", Title = "Plan for 2024-2025" }));
+
+        var (status, body) = await PostAsync(database, next, "plan.xlsx", dryRun: true);
+        Assert.Equal(200, status);
+        Assert.Equal(("preview", "2024-25"), (body.GetProperty("outcome").GetString(), body.GetProperty("preview").GetProperty("financialYear").GetString()));
+        Assert.DoesNotContain("2024-25", await database.Plans.GetYearsAsync());
+
+        (status, body) = await PostAsync(database, next, "plan.xlsx", dryRun: false);
+        Assert.Equal((200, "imported"), (status, body.GetProperty("outcome").GetString()));
+        Assert.Contains("2024-25", await database.Plans.GetYearsAsync());
+
+        (status, body) = await PostAsync(database, "not a plan"u8.ToArray(), "plan.txt", dryRun: false);
+        Assert.Equal((422, "refused"), (status, body.GetProperty("outcome").GetString()));
+        Assert.Equal("The file plan.txt is not a Word (.docx) or Excel (.xlsx) file, nor a JSON plan file.", body.GetProperty("problems")[0].GetString());
+    }
+
+    private static async Task<(int Status, JsonElement Body)> PostAsync(PlanDatabase database, byte[] content, string name, bool dryRun)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Response.Body = new MemoryStream();
+        context.Request.ContentType = "multipart/form-data; boundary=x";
+        context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "Sam Manager"), new(System.Security.Claims.ClaimTypes.Role, CommunitySafety.Data.Model.Roles.Manager)], "test"));
+        var file = new FormFile(new MemoryStream(content), 0, content.Length, "file", name);
+        context.Request.Form = new FormCollection([], new FormFileCollection { file });
+        var result = await ActionPlanApi.ImportPlanAsync(context, dryRun, database.Files);
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement.Clone());
+    }
 }

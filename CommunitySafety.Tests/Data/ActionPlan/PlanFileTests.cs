@@ -156,6 +156,31 @@ public sealed class PlanFileTests
     }
 
     [Fact]
+    public void A_sheet_saved_by_excel_with_shared_strings_reads_the_same()
+    {
+        List<string[]> rows =
+        [
+            ["Action plan 2024/25"], ["Cross cutting priorities"], ["• Share information"], ["Priority 2", "Places: Work with communities\nFocussing on:\n○ Anti-social behaviour"],
+            ["Headline Indicator", "Numbers of ASB complaints\nDrug Offences"], ["Funding", "PLF"],
+            ["Objective", "Action", "Success Measures", "Lead", "Funding"], ["Prevent ASB", "Safer Summer events", "• Numbers engaged\n• Events held", "CS Team/Police", "1800 – from reserves"],
+            ["", "Pop-up sessions", "Numbers engaged", "Police", ""],
+        ];
+
+        var read = PlanFileReader.Read(new MemoryStream(Sheet(rows, shared: true)), "saved-by-excel.xlsx");
+
+        Assert.Empty(read.Problems);
+        var plan = read.Plan!;
+        Assert.Equal(("2024-25", "Action plan 2024/25", "Share information"), (plan.FinancialYear, plan.Title, plan.CrossCuttingPriorities![0]));
+        var places = plan.Priorities.Single();
+        Assert.Equal((2, "Places", "Work with communities", "Anti-social behaviour"), (places.Number, places.Name, places.Description, places.FocusAreas![0]));
+        Assert.Equal(["Numbers of ASB complaints", "Drug Offences"], places.HeadlineIndicators!.Select(i => i.Text));
+        var actions = places.Objectives.Single().Actions;
+        Assert.Equal(["Numbers engaged", "Events held"], actions[0].SuccessMeasures);
+        Assert.Equal((1800m, "CS Team/Police"), (actions[0].FundingAmount, actions[0].Lead));
+        Assert.Equal(("Pop-up sessions", (decimal?)null), (actions[1].Text, actions[1].FundingAmount));
+    }
+
+    [Fact]
     public void A_json_plan_with_a_broken_item_is_refused_naming_it()
     {
         const string json = """{ "financialYear": "2024-25", "title": "Plan", "priorities": [ { "number": 1, "name": "People", "description": "d", "objectives": [ { "text": "o", "actions": [ { "text": "" } ] } ] } ] }""";
@@ -226,8 +251,9 @@ public sealed class PlanFileTests
     }
 
     /// <summary>A one-sheet workbook with these rows, as an officer's own spreadsheet would be.</summary>
-    private static byte[] Sheet(IReadOnlyList<string[]> rows)
+    private static byte[] Sheet(IReadOnlyList<string[]> rows, bool shared = false)
     {
+        var strings = rows.SelectMany(r => r).Distinct().ToList();
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
         {
@@ -239,15 +265,25 @@ public sealed class PlanFileTests
             {
                 var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = (uint)r };
                 foreach (var (text, c) in cells.Select((x, i) => (x, i)))
-                    row.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell
-                    {
-                        CellReference = $"{(char)('A' + c)}{r}",
-                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
-                        InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text)),
-                    });
+                    row.Append(shared
+                        ? new DocumentFormat.OpenXml.Spreadsheet.Cell
+                        {
+                            CellReference = $"{(char)('A' + c)}{r}",
+                            DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString,
+                            CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(strings.IndexOf(text).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        }
+                        : new DocumentFormat.OpenXml.Spreadsheet.Cell
+                        {
+                            CellReference = $"{(char)('A' + c)}{r}",
+                            DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                            InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text)),
+                        });
                 data.Append(row);
             }
             sheetPart.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data);
+            if (shared)
+                workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = new DocumentFormat.OpenXml.Spreadsheet.SharedStringTable(
+                    strings.Select(t => new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(t))));
             workbook.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(
                 new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Plan" }));
         }
