@@ -73,7 +73,9 @@ public static class DataServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<IFiguresService, FiguresService>();
         services.AddSingleton<ComparisonGroupChoice>();
-        services.AddSingleton<IActionPlanService, ActionPlanService>();
+        services.AddSingleton<ActionPlanService>();
+        services.AddSingleton<IActionPlanService>(provider => provider.GetRequiredService<ActionPlanService>());
+        services.AddSingleton<IPlanFiles>(provider => provider.GetRequiredService<ActionPlanService>());
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Accounts>();
         services.AddCommunitySafetyIdentity();

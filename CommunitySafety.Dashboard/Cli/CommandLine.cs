@@ -28,7 +28,7 @@ public static class CommandLine
           CommunitySafety.Dashboard benchmark-live --pages N [--large] [--changes K] [--app DLL]
           CommunitySafety.Dashboard backup --to FILE [--db PATH]
           CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
-        """ + "\n" + UsersCommand.Usage + "\n" + """
+        """ + "\n" + PlanCommand.Usage + "\n" + UsersCommand.Usage + "\n" + """
           CommunitySafety.Dashboard audit [--since 2024-01-01] [--until 2024-03-31] [--person NAME] [--kind KIND] [--json]
         With no verb, the dashboard web app starts.
         The database is --db PATH, or the setting ConnectionStrings:CommunitySafety
@@ -37,7 +37,7 @@ public static class CommandLine
         or the settings Database:Provider=PostgreSQL and ConnectionStrings:CommunitySafety.
         """;
 
-    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "benchmark-live", "backup", "restore", "users", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "benchmark-live", "backup", "restore", "plan", "users", "audit", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -67,6 +67,7 @@ public static class CommandLine
                 "benchmark-live" => await BenchmarkLiveCommand.RunAsync(Arguments.Parse(words, "--large")),
                 "backup" => await BackupCommand.RunAsync(Arguments.Parse(words)),
                 "restore" => await RestoreCommand.RunAsync(Arguments.Parse(words, "--replace")),
+                "plan" => await PlanCommand.RunAsync(words, Open),
                 "users" => await UsersCommand.RunAsync(words, Open),
                 "audit" => await AuditCommand.RunAsync(Arguments.Parse(words, "--json"), Open),
                 "help" or "--help" or "-h" => Help(),

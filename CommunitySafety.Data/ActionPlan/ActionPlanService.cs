@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.ActionPlan;
 
-public sealed class ActionPlanService(
+public sealed partial class ActionPlanService(
     IDbContextFactory<CommunitySafetyDb> dbFactory,
     IFiguresService figures,
     TimeProvider clock,
-    AuditLog audit) : IActionPlanService
+    AuditLog audit) : IActionPlanService, IPlanFiles
 {
     /// <summary>Quarters in an item's small trend, the period's own last.</summary>
     public const int TrendQuarters = 8;

@@ -159,12 +159,12 @@ public static class ReturnExport
         return stream.ToArray();
     }
 
-    private const uint WrapStyle = 1;
-    private const uint HeadingStyle = 2;
-    private const uint MoneyStyle = 3;
+    internal const uint WrapStyle = 1;
+    internal const uint HeadingStyle = 2;
+    internal const uint MoneyStyle = 3;
     private const uint PoundsFormatId = 164;
 
-    private static Stylesheet Stylesheet() => new(
+    internal static Stylesheet Stylesheet() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = PoundsFormatId, FormatCode = "\"£\"#,##0.00" }) { Count = 1 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
@@ -184,7 +184,7 @@ public static class ReturnExport
     }
 
     // An inline string is text by its type: Excel shows "=1+1" as those characters and never evaluates it.
-    private static Cell TextCell(string reference, string text, uint style) => new()
+    internal static Cell TextCell(string reference, string text, uint style) => new()
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
@@ -192,5 +192,5 @@ public static class ReturnExport
         InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
-    private static string ColumnLetter(int index) => ((char)('A' + index)).ToString();
+    internal static string ColumnLetter(int index) => ((char)('A' + index)).ToString();
 }

@@ -22,9 +22,11 @@ public static class AuditKinds
     public const string ApiKeyUse = "API key use";
     public const string UserChange = "user change";
     public const string ComparisonGroup = "comparison group";
+    public const string PlanImport = "plan import";
+    public const string PlanExport = "plan export";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, ReturnExport, ApiKey, ApiKeyUse, UserChange, ComparisonGroup];
+        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, ReturnExport, ApiKey, ApiKeyUse, UserChange, ComparisonGroup, PlanImport, PlanExport];
 }
 
 /// <summary>The outcome words of an entry.</summary>

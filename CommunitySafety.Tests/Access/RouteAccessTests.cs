@@ -22,7 +22,7 @@ namespace CommunitySafety.Tests.Access;
 public sealed class RouteAccessTests : IAsyncLifetime
 {
     /// <summary>Who may use a route.</summary>
-    public enum Rule { Anyone, View, Import, Admin, SignedIn }
+    public enum Rule { Anyone, View, Import, Manage, Admin, SignedIn }
 
     /// <summary>The rules, by route as the app declares it ("GET /api/summary" for endpoints, the @page text for pages).</summary>
     private static readonly Dictionary<string, Rule> Rules = new()
@@ -34,6 +34,7 @@ public sealed class RouteAccessTests : IAsyncLifetime
         ["page /compare"] = Rule.View,
         ["page /action-plan"] = Rule.View,
         ["page /action-plan/return"] = Rule.View,
+        ["page /action-plan/files"] = Rule.View,
         ["page /meeting"] = Rule.View,
         ["page /report"] = Rule.View,
         ["page /imports"] = Rule.Import,
@@ -53,6 +54,11 @@ public sealed class RouteAccessTests : IAsyncLifetime
         ["GET /api/report.pdf"] = Rule.View,
         ["GET /api/action-plan/return.xlsx"] = Rule.View,
         ["GET /api/action-plan/return.csv"] = Rule.View,
+        ["GET /api/action-plan"] = Rule.View,
+        ["GET /api/action-plan/plan.docx"] = Rule.View,
+        ["GET /api/action-plan/plan.xlsx"] = Rule.View,
+        ["GET /api/action-plan/plan.json"] = Rule.View,
+        ["POST /api/action-plan/import"] = Rule.Manage,
         ["GET /imports/error-report/{id:guid}"] = Rule.Import,
         ["POST /api/imports"] = Rule.Import,
         ["GET /api/audit.csv"] = Rule.Admin,
@@ -122,6 +128,7 @@ public sealed class RouteAccessTests : IAsyncLifetime
         Rule.Anyone => true,
         Rule.View => anonymousViewing || role is not null,
         Rule.Import => role is Roles.Analyst or Roles.Manager,
+        Rule.Manage => role is Roles.Manager,
         Rule.Admin => role is Roles.Admin,
         Rule.SignedIn => role is not null,
         _ => false,

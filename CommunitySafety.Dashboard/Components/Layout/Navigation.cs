@@ -17,6 +17,7 @@ public static class Navigation
         new("Compare", "compare", MudBlazor.Icons.Material.Filled.CompareArrows),
         new("Action plan", "action-plan", MudBlazor.Icons.Material.Filled.Checklist, MatchWhole: true),
         new("OPCC return", "action-plan/return", MudBlazor.Icons.Material.Filled.RequestQuote),
+        new("Plan files", "action-plan/files", MudBlazor.Icons.Material.Filled.Description),
         new("Imports", "imports", MudBlazor.Icons.Material.Filled.UploadFile, Policy: Services.Access.Policies.Import),
         new("Meeting", "meeting", MudBlazor.Icons.Material.Filled.Slideshow),
         new("Report", "report", MudBlazor.Icons.Material.Filled.Print),

@@ -17,6 +17,8 @@ public sealed class PlanDatabase : IAsyncDisposable
 
     public IActionPlanService Plans => _database.Services.GetRequiredService<IActionPlanService>();
 
+    public IPlanFiles Files => _database.Services.GetRequiredService<IPlanFiles>();
+
     public static async Task<PlanDatabase> CreateAsync(bool withPlan = true, bool withSampleData = true, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var database = await TestDatabase.CreateAsync(provider: provider);
