@@ -8,6 +8,7 @@ using CommunitySafety.Data.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CommunitySafety.Data;
 
@@ -48,7 +49,10 @@ public static class DataServices
             services.AddSingleton<IDbContextFactory<CommunitySafetyDb>>(sp =>
                 new BaseContextFactory(sp.GetRequiredService<IDbContextFactory<PostgreSqlCommunitySafetyDb>>()));
             services.AddScoped<CommunitySafetyDb>(sp => sp.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>().CreateDbContext());
-            services.AddSingleton<IImportWriter>(_ => new PostgreSqlImportWriter(settings.ConnectionString));
+            services.AddSingleton<IImportWriter>(sp => new PostgreSqlImportWriter(settings.ConnectionString)
+            {
+                Waiting = sentence => sp.GetService<ILogger<PostgreSqlImportWriter>>()?.LogInformation("{Sentence}", sentence),
+            });
         }
         else
         {

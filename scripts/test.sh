@@ -6,20 +6,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Chromium for the browser tests and the report's PDF; poppler-utils (pdftotext, pdftoppm) to read the PDF back;
-# nginx, openssl and systemd-analyze for the deployment test (the app published behind nginx configured from deploy/).
+# nginx, openssl and systemd-analyze for the deployment test (the app published behind nginx configured from deploy/);
+# PostgreSQL's server programs (initdb, pg_ctl) for the tests that run on PostgreSQL: they start a throwaway cluster of
+# their own in a temporary folder, and remove it at the end (the package's own cluster is not used).
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 command -v openssl >/dev/null || missing+=(openssl)
 [[ -x /usr/bin/systemd-analyze ]] || missing+=(systemd)
+command -v pg_ctl >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 if (( ${#missing[@]} > 0 )); then
     if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null; then
-        echo "Installing ${missing[*]} with apt-get (the end-to-end and deployment tests need them)."
+        echo "Installing ${missing[*]} with apt-get (the end-to-end, deployment and PostgreSQL tests need them)."
         apt-get update
         DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
     else
-        echo "The end-to-end tests need: ${missing[*]}." >&2
+        echo "The end-to-end, deployment and PostgreSQL tests need: ${missing[*]}." >&2
         echo "Install them as root with: apt-get update && apt-get install -y ${missing[*]}" >&2
         exit 1
     fi

@@ -13,6 +13,8 @@ namespace CommunitySafety.Dashboard.Cli;
 /// <summary>
 /// `benchmark --rows N [--json]`: writes an N-row police.uk file, then measures in one run the bare CsvHelper parse
 /// (every field read, nothing kept), our import of it into a new database, and sqlite3's own .import when installed.
+/// With `--provider PostgreSQL --connection "Host=..."`: the import into new databases on that server (it needs the
+/// right to create them; they are dropped after), beside psql's own \copy of the same file into a bare table.
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -25,7 +27,10 @@ internal static class BenchmarkCommand
 
     public static async Task<int> RunAsync(Arguments arguments)
     {
-        arguments.AllowOnly("--rows", "--json");
+        arguments.AllowOnly("--rows", "--json", "--provider", "--connection");
+        var postgreSql = DatabaseProviders.Parse(arguments.Value("--provider")) == DatabaseProvider.PostgreSql
+            ? arguments.Value("--connection") ?? throw new UsageException("benchmark --provider PostgreSQL needs --connection \"Host=...;Username=...\".")
+            : null;
         var rowsText = arguments.Value("--rows") ?? "1000000";
         if (!int.TryParse(rowsText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var rows) || rows < 1)
             throw new UsageException($"--rows must be a whole number of 1 or more, not '{rowsText}'.");
@@ -41,6 +46,7 @@ internal static class BenchmarkCommand
             var warmUp = Path.Combine(folder.FullName, "2023-warm-up-leicestershire-street.csv");
             WritePoliceUkFile(warmUp, 1000);
             BareParse(warmUp);
+            if (postgreSql is not null) return await RunOnPostgreSqlAsync(arguments, postgreSql, rows, file, warmUp, fileMb);
             await TimedImport(warmUp, Path.Combine(folder.FullName, "warm-up.db"));
 
             var parseSeconds = Time(() => BareParse(file));
@@ -63,6 +69,72 @@ internal static class BenchmarkCommand
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed record PostgreSqlBenchmarkResult(
+        int Rows, double ParseSeconds, double ImportSeconds, double? PsqlCopySeconds, double? RatioToPsqlCopy, double RowsPerSecond,
+        double PeakWorkingSetMb, double FileMb);
+
+    /// <summary>The import into a new database on the server, and psql's \copy of the same file into a bare table there.</summary>
+    private static async Task<int> RunOnPostgreSqlAsync(Arguments arguments, string connectionString, int rows, string file, string warmUp, double fileMb)
+    {
+        var scratch = $"communitysafety_benchmark_{Environment.ProcessId}";
+        try
+        {
+            var database = await PostgreSqlScratch.CreateDatabaseAsync(connectionString, scratch + "_warm_up");
+            await TimedImport(warmUp, database, DatabaseProvider.PostgreSql);
+            await PostgreSqlScratch.DropDatabaseAsync(connectionString, scratch + "_warm_up");
+
+            var parseSeconds = Time(() => BareParse(file));
+            database = await PostgreSqlScratch.CreateDatabaseAsync(connectionString, scratch);
+            var importSeconds = await TimedImport(file, database, DatabaseProvider.PostgreSql);
+            await PostgreSqlScratch.CreateBareTableAsync(database, "crimes", 12);
+            var copySeconds = PsqlCopy(file, database, "crimes");
+            var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+
+            var result = new PostgreSqlBenchmarkResult(
+                rows, Math.Round(parseSeconds, 3), Math.Round(importSeconds, 3), copySeconds is double c ? Math.Round(c, 3) : null,
+                copySeconds is double d ? Math.Round(importSeconds / d, 2) : null, Math.Round(rows / importSeconds), Math.Round(peakMb, 1),
+                Math.Round(fileMb, 1));
+            Console.WriteLine(arguments.Has("--json") ? Data.Figures.SummaryJson.Serialize(result) : $"""
+                Benchmark on PostgreSQL: {result.Rows:N0} police.uk rows ({result.FileMb:N1} MB)
+                  CsvHelper parse alone:   {result.ParseSeconds,8:N3} s
+                  Import (ours):           {result.ImportSeconds,8:N3} s   {result.RowsPerSecond:N0} rows/s
+                  psql \copy, bare table:  {(result.PsqlCopySeconds is double s ? $"{s,8:N3} s   ours is {result.RatioToPsqlCopy:N2}x of it" : "  not run (psql is not installed)")}
+                  Peak working set:        {result.PeakWorkingSetMb,8:N1} MB
+                """);
+            return CommandLine.Done;
+        }
+        finally
+        {
+            await PostgreSqlScratch.DropDatabaseAsync(connectionString, scratch);
+        }
+    }
+
+    /// <summary>psql's own client-side COPY of the file, as an administrator would load it by hand.</summary>
+    private static double? PsqlCopy(string file, string connectionString, string table)
+    {
+        var (connInfo, password) = PostgreSqlScratch.ForPsql(connectionString);
+        try
+        {
+            var start = new ProcessStartInfo("psql", [connInfo, "-v", "ON_ERROR_STOP=1", "-c", $"\\copy {table} FROM '{file}' WITH (FORMAT csv, HEADER true)"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            if (password is not null) start.Environment["PGPASSWORD"] = password;
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new IOException($"psql's \\copy failed: {error.Trim()}");
+            return watch.Elapsed.TotalSeconds;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // psql is not installed
         }
     }
 
@@ -124,9 +196,12 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>The import alone: the database is created first, as it is when an analyst imports.</summary>
-    private static async Task<double> TimedImport(string file, string databasePath)
+    private static async Task<double> TimedImport(string file, string database, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var services = new ServiceCollection().AddCommunitySafetyData($"Data Source={databasePath}").BuildServiceProvider();
+        var settings = provider == DatabaseProvider.PostgreSql
+            ? new DataSettings(database, FilesFolder: Path.Combine(Path.GetDirectoryName(file)!, "files"), Provider: provider)
+            : new DataSettings($"Data Source={database}");
+        var services = new ServiceCollection().AddCommunitySafetyData(settings).BuildServiceProvider();
         await using (services)
         {
             await Database.PrepareAsync(services.GetRequiredService<IDbContextFactory<Data.Storage.CommunitySafetyDb>>());

@@ -119,6 +119,8 @@ public static class CommandLine
         var services = new ServiceCollection();
         services.AddCommunitySafetyData(SettingsOf(arguments));
         var provider = services.BuildServiceProvider();
+        // On PostgreSQL an import from another server may be being written: say that this one waits for it.
+        if (provider.GetRequiredService<IImportWriter>() is PostgreSqlImportWriter postgreSql) postgreSql.Waiting = Console.Error.WriteLine;
         var swept = provider.GetRequiredService<StoredUploads>().SweepPartial(); // what a killed import left half-copied
         if (swept > 0) Console.Error.WriteLine(StoredUploads.SweptSentence(swept));
         await Database.PrepareAsync(provider.GetRequiredService<IDbContextFactory<CommunitySafetyDb>>(), log: Console.Error.WriteLine);

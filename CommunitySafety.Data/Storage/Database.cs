@@ -49,7 +49,7 @@ public static class Database
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (db is PostgreSqlCommunitySafetyDb)
         {
-            // EF Core's migration lock on PostgreSQL is an advisory lock of the session, which dies with its connection:
+            // EF Core's migration lock on PostgreSQL is a table lock of the migration's transaction, which ends with its connection:
             // a killed start cannot leave it behind, and a second instance starting at once waits for the first.
             await db.Database.MigrateAsync(cancellationToken);
             return;

@@ -73,7 +73,8 @@ public sealed class PostgreSqlServer
     {
         var binaries = FindBinaries() ?? throw new InvalidOperationException(InstallSentence);
         var runAs = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" ? "postgres" : null;
-        var folder = Directory.CreateTempSubdirectory("community-safety-pg-").FullName;
+        RemoveClustersOfEndedRuns(binaries);
+        var folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
         if (runAs is not null) Run("chown", ["-R", runAs, folder], null, "give the test cluster's folder to the postgres user");
         var port = FreePort();
         var server = new PostgreSqlServer(folder, binaries, runAs, port);
@@ -91,6 +92,30 @@ public sealed class PostgreSqlServer
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         await using (var connection = new NpgsqlConnection(template)) NpgsqlConnection.ClearPool(connection);
         return server;
+    }
+
+    private const string FolderPrefix = "community-safety-pg-";
+
+    /// <summary>A test run that was killed left its cluster running: stopped and removed when its process is gone.</summary>
+    private static void RemoveClustersOfEndedRuns(string binaries)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(pid, out var id) || Directory.Exists($"/proc/{id}")) continue;
+            var runAs = Environment.UserName == "root" ? "postgres" : null;
+            try
+            {
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                    new PostgreSqlServer(folder, binaries, runAs, 0).Stop();
+                else
+                    Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Another run's leftovers, not this run's concern if they cannot be removed.
+            }
+        }
     }
 
     private void Stop()

@@ -120,4 +120,29 @@ public class NothingLostTests
 public sealed class NothingLostOnPostgreSqlTests : NothingLostTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    [Fact]
+    public async Task An_import_waits_for_one_being_written_by_another_instance_and_says_so()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider: DatabaseProvider.PostgreSql);
+        // Another instance, part-way through writing an import: it holds the import lock in its open transaction.
+        await using var other = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await other.OpenAsync();
+        var otherImport = await other.BeginTransactionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgreSqlImportWriter.ImportLockKey})", other, otherImport))
+            await take.ExecuteNonQueryAsync();
+
+        var said = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = new PostgreSqlImportWriter(db.ConnectionString) { Waiting = sentence => said.TrySetResult(sentence) };
+        var import = db.ImporterWith(writer).ImportAsync(new ImportRequest([UploadedFile.FromPath(
+            db.WriteFile("q1.csv", TestDatabase.Lines("Month,Beat,Category,Count", "2023-04,Town,ASB,3")))]));
+
+        Assert.Equal(PostgreSqlImportWriter.WaitingSentence, await said.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.False(import.IsCompleted);
+        Assert.Equal((0, 0, 0), await db.CountRowsAsync()); // nothing of it is visible while it waits
+        await otherImport.CommitAsync(); // the other instance's import ends
+
+        Assert.Equal(ImportOutcome.Imported, (await import.WaitAsync(TimeSpan.FromSeconds(60))).Outcome);
+        Assert.Equal((1, 1, 1), await db.CountRowsAsync());
+    }
 }
