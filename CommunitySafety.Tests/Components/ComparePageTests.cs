@@ -105,6 +105,28 @@ public class ComparePageTests : ComparePageContext
     }
 
     [Fact]
+    public async Task The_meeting_has_a_comparison_slide_and_the_pack_a_comparison_section()
+    {
+        var plans = Database.Services.GetRequiredService<CommunitySafety.Data.ActionPlan.IActionPlanService>();
+        var overview = await Database.Figures.GetOverviewAsync();
+        var q1 = new FinancialQuarter(2023, 1);
+
+        var meeting = await CommunitySafety.Dashboard.Components.Pages.Meeting.MeetingFigures.LoadAsync(Database.Figures, plans, overview, q1, CancellationToken.None);
+        var slide = Assert.Single(meeting.Slides, s => s.Kind == CommunitySafety.Dashboard.Components.Pages.Meeting.SlideKind.Comparison);
+        Assert.Equal(("Against similar areas", "Per 1,000 residents, year to date, against Blaby"), (slide.Title, slide.Subtitle));
+        Assert.Equal(4, meeting.Slides.ToList().IndexOf(slide)); // after the beats
+        Assert.Equal(["Harborough", "Blaby", "Melton"], meeting.SimilarAreasChart!.Categories);
+
+        Services.AddSingleton(plans);
+        Services.AddSingleton(Database.Services.GetRequiredService<CommunitySafety.Data.Import.ImportService>());
+        GoTo("report?year=2023-24&quarter=1");
+        var report = Render<CommunitySafety.Dashboard.Components.Pages.Report.ReportPage>();
+        report.WaitForAssertion(() => Assert.NotEmpty(report.FindAll(".similar-areas-table")), TimeSpan.FromSeconds(10));
+        var row = report.Find(".similar-areas-table tbody tr");
+        Assert.Equal("ASB | 4.00 | 2.86 to 5.45 | 10.00 | lower than similar areas", string.Join(" | ", row.Children.Select(c => Words(c.TextContent))));
+    }
+
+    [Fact]
     public void Only_a_Manager_is_offered_the_choice_of_group()
     {
         Authorization.SetAuthorized("Vera Viewer");
@@ -156,6 +178,16 @@ public class ComparePageWithoutPopulationTests : ComparePageContext
         var own = page.Find(".comparison-table tr[data-area='Harborough']").QuerySelectorAll("td").Select(td => Words(td.TextContent)).ToList();
         Assert.Equal(["40", "20", "+100.0%", "no population", "no population", "", ""], own);
         Assert.DoesNotContain("0.00", page.Find(".comparison-table").TextContent);
+    }
+
+    [Fact]
+    public async Task Without_a_population_the_meeting_has_no_comparison_slide()
+    {
+        var plans = Database.Services.GetRequiredService<CommunitySafety.Data.ActionPlan.IActionPlanService>();
+        var meeting = await CommunitySafety.Dashboard.Components.Pages.Meeting.MeetingFigures.LoadAsync(
+            Database.Figures, plans, await Database.Figures.GetOverviewAsync(), new FinancialQuarter(2023, 1), CancellationToken.None);
+
+        Assert.DoesNotContain(meeting.Slides, s => s.Kind == CommunitySafety.Dashboard.Components.Pages.Meeting.SlideKind.Comparison);
     }
 
     [Fact]

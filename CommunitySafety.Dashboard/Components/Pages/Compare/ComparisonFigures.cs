@@ -61,7 +61,7 @@ public sealed record ComparisonFigures(
             await figures.GetAreasAsync(cancellationToken),
             await figures.GetGroupAsync(area, cancellationToken),
             VerdictOf(comparison),
-            RatesChart(comparison, measure),
+            ComparisonCharts.Rates(comparison, measure.Label),
             TrendChart(trend, measure, period));
     }
 
@@ -70,22 +70,6 @@ public sealed record ComparisonFigures(
         comparison.Group.Areas.Count == 0
             ? $"There is no other area to compare {comparison.Area.Area} with: the dashboard keeps only its own area (the setting Areas:Include chooses the areas kept)."
             : ComparisonWords.Verdict(comparison);
-
-    private static RateChartData RatesChart(Comparison c, CompareMeasure measure)
-    {
-        var all = new[] { c.Area }.Concat(c.Areas).ToList();
-        return new RateChartData(
-            $"{measure.Label} per 1,000 residents, year to date: {c.Area.Area} and its group",
-            ChartKind.HorizontalBar, "Area",
-            all.Select(a => a.Area).ToList(),
-            [new RateSeries(RateChartOptions.RateName, all.Select(a => a.Rate).ToList())])
-        {
-            Intervals = all.Select(a => a.Lower95 is double lo && a.Upper95 is double up ? new RateInterval(lo, up) : null).ToList(),
-            Reference = c.Group.Rate,
-            ReferenceLabel = "Group rate",
-            NoRateText = NoPopulation,
-        };
-    }
 
     private static RateChartData TrendChart(ComparisonTrend trend, CompareMeasure measure, FinancialQuarter period) => new(
         $"{measure.Label} per 1,000 residents by quarter: {trend.Area} against its group",
@@ -98,4 +82,24 @@ public sealed record ComparisonFigures(
     {
         MarkedCategory = period.ToString(),
     };
+}
+
+/// <summary>The chart of an area's rate and its group's, shared by the Compare page, the meeting and the pack.</summary>
+public static class ComparisonCharts
+{
+    public static RateChartData Rates(Comparison c, string measureLabel)
+    {
+        var all = new[] { c.Area }.Concat(c.Areas).ToList();
+        return new RateChartData(
+            $"{measureLabel} per 1,000 residents, year to date: {c.Area.Area} and its group",
+            ChartKind.HorizontalBar, "Area",
+            all.Select(a => a.Area).ToList(),
+            [new RateSeries(RateChartOptions.RateName, all.Select(a => a.Rate).ToList())])
+        {
+            Intervals = all.Select(a => a.Lower95 is double lo && a.Upper95 is double up ? new RateInterval(lo, up) : null).ToList(),
+            Reference = c.Group.Rate,
+            ReferenceLabel = "Group rate",
+            NoRateText = ComparisonFigures.NoPopulation,
+        };
+    }
 }

@@ -25,6 +25,9 @@ public sealed record ReportFigures(
     /// <summary>The chart names the most common; the table below it lists every crime type.</summary>
     public const int CrimeTypesCharted = 10;
 
+    /// <summary>The headline measures against similar areas, where a population is known: the pack's comparison section.</summary>
+    public IReadOnlyList<Compare.SimilarAreasLine> SimilarAreas { get; init; } = [];
+
     /// <summary>"Crime and ASB Data for Harborough District Quarter 1 2023-24", the appendix's own title.</summary>
     public string Title => $"Crime and ASB Data for {Summary.Area} District Quarter {Summary.Quarter} {Summary.FinancialYear}";
 
@@ -44,6 +47,9 @@ public sealed record ReportFigures(
         var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var crime = await figures.GetTrendAsync("crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var history = await imports.HistoryAsync(cancellationToken);
+        var similar = summary.Asb?.Rate is not null || summary.Crime?.Rate is not null
+            ? await Compare.SimilarAreas.LoadAsync(figures, null, period, cancellationToken)
+            : [];
         return new ReportFigures(
             summary,
             summary.NarrativeSections,
@@ -52,7 +58,10 @@ public sealed record ReportFigures(
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
             FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
             await plans.GetPlanAtPeriodAsync(period, cancellationToken),
-            ReportSources.Describe(history, range.From, range.To));
+            ReportSources.Describe(history, range.From, range.To))
+        {
+            SimilarAreas = similar,
+        };
     }
 
     /// <summary>"April to June 2023", or "January 2023 to March 2024" across a year's end.</summary>
