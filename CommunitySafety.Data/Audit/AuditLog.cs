@@ -17,13 +17,16 @@ public static class AuditKinds
     public const string BeatMap = "beat map";
     public const string ReturnEdit = "return edit";
     public const string PlanStart = "plan start";
+    public const string PlanEdit = "plan edit";
+    public const string Progress = "progress";
+    public const string MeasureValues = "measure values";
     public const string ReturnExport = "return export";
     public const string ApiKey = "API key";
     public const string ApiKeyUse = "API key use";
     public const string UserChange = "user change";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, ReturnExport, ApiKey, ApiKeyUse, UserChange];
+        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, PlanEdit, Progress, MeasureValues, ReturnExport, ApiKey, ApiKeyUse, UserChange];
 }
 
 /// <summary>The outcome words of an entry.</summary>
