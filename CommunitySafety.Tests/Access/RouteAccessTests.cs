@@ -22,7 +22,7 @@ namespace CommunitySafety.Tests.Access;
 public sealed class RouteAccessTests : IAsyncLifetime
 {
     /// <summary>Who may use a route.</summary>
-    public enum Rule { Anyone, View, Import, Admin, SignedIn }
+    public enum Rule { Anyone, View, Import, Admin, SignedIn, EditReturns, Manage }
 
     /// <summary>The rules, by route as the app declares it ("GET /api/summary" for endpoints, the @page text for pages).</summary>
     private static readonly Dictionary<string, Rule> Rules = new()
@@ -33,6 +33,9 @@ public sealed class RouteAccessTests : IAsyncLifetime
         ["page /crime-types"] = Rule.View,
         ["page /action-plan"] = Rule.View,
         ["page /action-plan/return"] = Rule.View,
+        ["page /action-plan/measures"] = Rule.View,
+        ["page /action-plan/edit"] = Rule.Manage,
+        ["page /my-actions"] = Rule.EditReturns,
         ["page /meeting"] = Rule.View,
         ["page /report"] = Rule.View,
         ["page /imports"] = Rule.Import,
@@ -123,6 +126,8 @@ public sealed class RouteAccessTests : IAsyncLifetime
         Rule.Import => role is Roles.Analyst or Roles.Manager,
         Rule.Admin => role is Roles.Admin,
         Rule.SignedIn => role is not null,
+        Rule.EditReturns => role is Roles.Lead or Roles.Manager,
+        Rule.Manage => role is Roles.Manager,
         _ => false,
     };
 
