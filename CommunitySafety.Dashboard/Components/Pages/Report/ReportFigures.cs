@@ -35,6 +35,9 @@ public sealed record ReportFigures(
 
     public IReadOnlyList<ChartData> Charts => [AsbTrend, AsbLocationTypes, CrimeTrend, CrimeTypes];
 
+    /// <summary>The partnership's own measures in the quarter, against the same quarter a year before.</summary>
+    public IReadOnlyList<PartnershipMeasureView> Measures { get; init; } = [];
+
     public static async Task<ReportFigures> LoadAsync(
         IFiguresService figures, IActionPlanService plans, ImportService imports, DataOverview overview,
         FinancialQuarter period, CancellationToken cancellationToken)
@@ -52,7 +55,10 @@ public sealed record ReportFigures(
             FigureCharts.Trend("Crimes by quarter", [("Crimes", crime)], range),
             FigureCharts.TopCrimeTypes(summary.CrimeTypes, CrimeTypesCharted),
             await plans.GetPlanAtPeriodAsync(period, cancellationToken),
-            ReportSources.Describe(history, range.From, range.To));
+            ReportSources.Describe(history, range.From, range.To))
+        {
+            Measures = await plans.GetMeasuresAsync(period, cancellationToken),
+        };
     }
 
     /// <summary>"April to June 2023", or "January 2023 to March 2024" across a year's end.</summary>
