@@ -14,7 +14,9 @@ public sealed partial class ActionPlanService
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await LoadAsync(db, financialYear, cancellationToken) is not { } plan) return null;
-        return new PlanExport(PlanConversion.ToDocument(plan, withReturns: true), quarter is { } q ? PlanProgress.FromReturns(plan, q) : null);
+        if (quarter is not { } q) return new PlanExport(PlanConversion.ToDocument(plan, withReturns: true));
+        var measures = await db.PartnershipMeasures.AsNoTracking().Include(m => m.Values).ToListAsync(cancellationToken);
+        return new PlanExport(PlanConversion.ToDocument(plan, withReturns: true), PlanProgress.Of(plan, q, measures));
     }
 
     public async Task<ExportFile?> ExportAsync(string financialYear, PlanFileFormat format, int? quarter, CancellationToken cancellationToken = default)

@@ -29,9 +29,10 @@ public sealed partial class ActionPlanService(
     public async Task<PlanView?> GetPlanAsync(FinancialQuarter period, PlanFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await PlanYearForAsync(db, period, cancellationToken) is not { } year || await LoadAsync(db, year, cancellationToken) is not { } plan)
+        if (await PlanYearForAsync(db, period, cancellationToken) is not { } year || await LoadAsync(db, year, cancellationToken) is not { } loaded)
             return null;
-        var lookup = new FigureLookup(figures, period);
+        var plan = WithoutRetired(loaded);
+        var lookup = new FigureLookup(figures, period, await PartnershipMeasuresAsync(db, cancellationToken));
         async Task<IReadOnlyList<LinkedFigure>> FiguresOf(IMeasured item)
         {
             var result = new List<LinkedFigure>();
@@ -39,12 +40,13 @@ public sealed partial class ActionPlanService(
             return result;
         }
 
-        var statusByAction = StatusByAction(plan, plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter);
+        var quarter = plan.FinancialYear == period.FinancialYear ? period.Quarter : PlanConversion.LastQuarter;
+        var statusByAction = StatusByAction(plan, quarter);
         var priorities = new List<PriorityView>();
         foreach (var priority in plan.Priorities.OrderBy(p => p.Number))
         {
             if (filter.Priority is { } only && only != priority.Number) continue;
-            if (await PriorityViewAsync(priority, filter, statusByAction, FiguresOf) is { } view) priorities.Add(view);
+            if (await PriorityViewAsync(priority, filter, statusByAction, quarter, FiguresOf) is { } view) priorities.Add(view);
         }
 
         var allActions = plan.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).ToList();
@@ -71,7 +73,7 @@ public sealed partial class ActionPlanService(
 
     /// <summary>Each action's OPCC project and its RAG as at the quarter.</summary>
     private static Dictionary<int, ProjectStatus> StatusByAction(PlanYear plan, int quarter) =>
-        plan.Projects.Where(p => p.ActionId is not null)
+        plan.Projects.Where(p => p.ActionId is not null).OrderBy(p => p.Position).DistinctBy(p => p.ActionId)
             .ToDictionary(p => p.ActionId!.Value, p =>
             {
                 var row = ReturnBook.Latest(p.Returns).LastOrDefault(r => r.Quarter <= quarter);
@@ -80,7 +82,8 @@ public sealed partial class ActionPlanService(
 
     /// <summary>A priority with the objectives and actions the filter keeps; null when the filter leaves it none.</summary>
     private static async Task<PriorityView?> PriorityViewAsync(
-        PlanPriority priority, PlanFilter filter, Dictionary<int, ProjectStatus> statusByAction, Func<IMeasured, Task<IReadOnlyList<LinkedFigure>>> figuresOf)
+        PlanPriority priority, PlanFilter filter, Dictionary<int, ProjectStatus> statusByAction, int quarter,
+        Func<IMeasured, Task<IReadOnlyList<LinkedFigure>>> figuresOf)
     {
         var objectives = new List<ObjectiveView>();
         foreach (var objective in priority.Objectives.OrderBy(o => o.Position))
@@ -90,7 +93,15 @@ public sealed partial class ActionPlanService(
             foreach (var action in objective.Actions.OrderBy(a => a.Position))
             {
                 var view = new ActionView(action.Id, action.Text, action.SuccessMeasures, action.Lead, action.Funding, action.FundingAmount,
-                    await figuresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id));
+                    await figuresOf(action), action.MeasureNote, statusByAction.GetValueOrDefault(action.Id))
+                {
+                    Deadline = action.Deadline,
+                    LinkedPlans = action.LinkedPlans,
+                    LinksConfirmed = action.LinksConfirmed,
+                    Progress = ProgressBook.LatestUpTo(action.Progress, quarter) is { } progress
+                        ? new ActionStatus(progress.Quarter, progress.Status, progress.Note, progress.CarriedOver)
+                        : null,
+                };
                 if (Matches(view, objectiveFigures, filter)) actions.Add(view);
             }
             if (actions.Count > 0 || !filter.FiltersActions)
@@ -100,7 +111,7 @@ public sealed partial class ActionPlanService(
 
         var indicators = new List<IndicatorView>();
         foreach (var indicator in priority.HeadlineIndicators.OrderBy(i => i.Position))
-            indicators.Add(new IndicatorView(indicator.Text, await figuresOf(indicator), indicator.MeasureNote));
+            indicators.Add(new IndicatorView(indicator.Text, await figuresOf(indicator), indicator.MeasureNote) { LinksConfirmed = indicator.LinksConfirmed });
         return new PriorityView(priority.Number, priority.Name, priority.Description, priority.FocusAreas, priority.FocusNote,
             priority.LinksToOtherPlans, priority.Funding, indicators, objectives);
     }
@@ -137,14 +148,16 @@ public sealed partial class ActionPlanService(
         var year = string.IsNullOrWhiteSpace(financialYear) ? years.FirstOrDefault() : years.FirstOrDefault(y => y == financialYear.Trim().Replace('/', '-'));
         if (year is null || await LoadAsync(db, year, cancellationToken) is not { } plan) return null;
         var open = ReturnBook.OpenQuarter(plan);
-        var quarters = Enumerable.Range(PlanConversion.FirstQuarter, open ?? 0)
+        var started = ReturnBook.StartedQuarter(plan);
+        var quarters = Enumerable.Range(PlanConversion.FirstQuarter, started ?? 0)
             .Select(q => new QuarterReturnView(q, OpccReturnLayout.QuarterTitle(plan.FinancialYear, q), q == open, Rows(plan, q), ReturnBook.SpendAsAt(plan, q)))
             .ToList();
-        return new ReturnsView(plan.FinancialYear, years, open, quarters, ReturnBook.SpendAsAt(plan, open ?? PlanConversion.FirstQuarter));
+        return new ReturnsView(plan.FinancialYear, years, open, quarters, ReturnBook.SpendAsAt(plan, started ?? PlanConversion.FirstQuarter),
+            AllClosed: started is not null && open is null);
     }
 
     private static List<ReturnRowView> Rows(PlanYear plan, int quarter) =>
-        plan.Projects.OrderBy(p => p.Position).Select(p =>
+        plan.Projects.Where(p => p.RetiredAt is null || p.Returns.Any(r => r.Quarter == quarter)).OrderBy(p => p.Position).Select(p =>
         {
             var row = ReturnBook.LatestFor(p.Returns, quarter);
             return new ReturnRowView(p.Id, quarter, row?.Version ?? 0, ReturnRow.From(p.Name, row), row?.SavedBy, row?.SavedAt, ProjectLead(plan, p));
@@ -172,8 +185,9 @@ public sealed partial class ActionPlanService(
             }
             var open = ReturnBook.OpenQuarter(plan);
             if (edit.Quarter != open)
-                return PlanWrite.Refused(
-                    $"The Q{edit.Quarter} return has been sent to the OPCC and is kept as it was sent. Only the Q{open} return can be changed.");
+                return PlanWrite.Refused(open is null
+                    ? $"Every quarter of {plan.FinancialYear} is closed: its returns are kept as they were sent to the OPCC."
+                    : $"The Q{edit.Quarter} return has been sent to the OPCC and is kept as it was sent. Only the Q{open} return can be changed.");
             var latest = ReturnBook.LatestFor(project.Returns, edit.Quarter);
             if ((latest?.Version ?? 0) != edit.BasedOnVersion)
                 return PlanWrite.Refused(
@@ -209,28 +223,55 @@ public sealed partial class ActionPlanService(
             var open = ReturnBook.OpenQuarter(plan);
             if (open == PlanConversion.LastQuarter)
                 return Task.FromResult(PlanWrite.Refused($"Q4 is the last return of {plan.FinancialYear}; start the next year's plan instead."));
-            var next = (open ?? 0) + 1;
-            foreach (var project in plan.Projects)
-            {
-                // The form's columns are running accounts: they carry over, and the RAG and notes are the new quarter's own.
-                var before = open is null ? null : ReturnBook.LatestFor(project.Returns, open.Value);
-                project.Returns.Add(new QuarterlyReturn
-                {
-                    Quarter = next,
-                    Version = 1,
-                    Rationale = before?.Rationale,
-                    ActivitiesToDate = before?.ActivitiesToDate,
-                    SuccessMeasuresProposed = before?.SuccessMeasuresProposed,
-                    SuccessToDate = before?.SuccessToDate,
-                    CostToDate = before?.CostToDate,
-                    CostBreakdown = before?.CostBreakdown,
-                    SavedBy = starter.Name,
-                    SavedAt = now,
-                });
-            }
-            return Task.FromResult(PlanWrite.Done(
-                $"Q{next} {plan.FinancialYear} return started by {starter.Name}", AuditKinds.PlanStart, $"Q{next} {plan.FinancialYear} return started"));
+            return Task.FromResult(Advance(plan, starter, now));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes the open quarter and starts the next (or, from nothing, starts Q1): each project's return row and each
+    /// action's progress start from the quarter before. After Q4 nothing starts; the year is closed.
+    /// </summary>
+    private static PlanWrite Advance(PlanYear plan, Person starter, DateTimeOffset now)
+    {
+        var open = ReturnBook.OpenQuarter(plan);
+        if (open is null && ReturnBook.StartedQuarter(plan) is not null)
+            return PlanWrite.Refused($"Every quarter of {plan.FinancialYear} is closed; start the next year's plan instead.");
+        if (open == PlanConversion.LastQuarter)
+        {
+            plan.ClosedThrough = PlanConversion.LastQuarter;
+            return PlanWrite.Done($"Q4 {plan.FinancialYear} closed by {starter.Name}", AuditKinds.PlanStart, $"Q4 {plan.FinancialYear} closed");
+        }
+        var next = (open ?? 0) + 1;
+        plan.ClosedThrough = open ?? 0;
+        foreach (var project in plan.Projects.Where(p => p.RetiredAt is null))
+        {
+            // The form's columns are running accounts: they carry over, and the RAG and notes are the new quarter's own.
+            var before = open is null ? null : ReturnBook.LatestFor(project.Returns, open.Value);
+            project.Returns.Add(new QuarterlyReturn
+            {
+                Quarter = next,
+                Version = 1,
+                Rationale = before?.Rationale,
+                ActivitiesToDate = before?.ActivitiesToDate,
+                SuccessMeasuresProposed = before?.SuccessMeasuresProposed,
+                SuccessToDate = before?.SuccessToDate,
+                CostToDate = before?.CostToDate,
+                CostBreakdown = before?.CostBreakdown,
+                SavedBy = starter.Name,
+                SavedAt = now,
+            });
+        }
+        foreach (var action in ActiveActions(plan))
+        {
+            // The lead starts from last quarter's words and status, and is asked to update them.
+            var before = open is null ? null : ProgressBook.LatestFor(action.Progress, open.Value);
+            action.Progress.Add(new ActionProgress
+            {
+                Quarter = next, Version = 1, Status = before?.Status, Note = before?.Note, CarriedOver = true, SavedBy = starter.Name, SavedAt = now,
+            });
+        }
+        var what = open is null ? $"Q{next} {plan.FinancialYear} started" : $"Q{open} {plan.FinancialYear} closed and Q{next} started";
+        return PlanWrite.Done($"{what} by {starter.Name}", AuditKinds.PlanStart, what);
     }
 
     public async Task<SaveOutcome> StartNextYearAsync(string financialYear, Person starter, CancellationToken cancellationToken = default)
@@ -277,17 +318,26 @@ public sealed partial class ActionPlanService(
         string financialYear, Person who, string noPlan, bool tracked, Func<CommunitySafetyDb, PlanYear, DateTimeOffset, Task<PlanWrite>> edit,
         CancellationToken cancellationToken)
     {
+        return await WriteAsync(who, async (db, now) =>
+        {
+            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked);
+            return plan is null ? PlanWrite.Refused(noPlan) : await edit(db, plan, now);
+        }, cancellationToken);
+    }
+
+    /// <summary>The same write path for an edit that is not of one year's plan (the partnership's measures, which span years).</summary>
+    private async Task<SaveOutcome> WriteAsync(Person who, Func<CommunitySafetyDb, DateTimeOffset, Task<PlanWrite>> edit, CancellationToken cancellationToken)
+    {
         await _writing.WaitAsync(cancellationToken);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var plan = await LoadAsync(db, financialYear, cancellationToken, tracked);
-            if (plan is null) return SaveOutcome.Refused(noPlan);
             var now = clock.GetUtcNow();
-            var write = await edit(db, plan, now);
+            var write = await edit(db, now);
             if (write.Change is null) return write.Outcome;
             db.Changes.Add(new DataChangeRecord { At = now, Description = write.Change });
             await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
             await audit.WriteAsync(who.Actor, write.AuditKind!, write.AuditWhat!, cancellationToken: cancellationToken);
             return write.Outcome;
         }
@@ -295,6 +345,16 @@ public sealed partial class ActionPlanService(
         {
             _writing.Release();
         }
+    }
+
+    /// <summary>
+    /// Saves an added item to learn its id (for its history) inside a transaction that the write path commits with the
+    /// rest of the edit, so the edit stays all or nothing.
+    /// </summary>
+    private static async Task SaveToLearnIdsAsync(CommunitySafetyDb db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<SaveOutcome> RefuseStartAsync(Person starter, string what, CancellationToken cancellationToken)
@@ -329,7 +389,7 @@ public sealed partial class ActionPlanService(
     {
         var query = db.PlanYears
             .Include(y => y.Priorities).ThenInclude(p => p.HeadlineIndicators)
-            .Include(y => y.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions)
+            .Include(y => y.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.Progress)
             .Include(y => y.Projects).ThenInclude(p => p.Returns)
             .Include(y => y.CommunicationPlan)
             .AsSplitQuery();
@@ -341,13 +401,15 @@ public sealed partial class ActionPlanService(
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Each area's summary and each measure's trend read once per page load, however many items link to them.</summary>
-    private sealed class FigureLookup(IFiguresService figures, FinancialQuarter period)
+    private sealed class FigureLookup(IFiguresService figures, FinancialQuarter period, IReadOnlyDictionary<string, PartnershipMeasure> partnership)
     {
         private readonly Dictionary<string, Summary> _summaries = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, TrendSeries?> _trends = new(StringComparer.OrdinalIgnoreCase);
 
         public async Task<LinkedFigure> FindAsync(MeasureLink link, CancellationToken cancellationToken)
         {
+            if (link.Kind == MeasureKind.Partnership)
+                return PartnershipFigures.Figure(link, partnership.GetValueOrDefault(link.Name ?? ""), period, TrendQuarters);
             var area = link.Beat ?? "";
             if (!_summaries.TryGetValue(area, out var summary))
                 _summaries[area] = summary = await figures.GetSummaryAsync(period, link.Beat, cancellationToken);

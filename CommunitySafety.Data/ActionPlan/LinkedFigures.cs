@@ -9,6 +9,11 @@ namespace CommunitySafety.Data.ActionPlan;
 /// </summary>
 public sealed record LinkedFigure(MeasureLink Link, string Label, Measure? Measure, TrendSeries? Trend)
 {
+    /// <summary>A partnership measure's value in the period's quarter, when one was recorded (its Measure compares it with the same quarter a year before).</summary>
+    public int? Recorded { get; init; }
+
+    public bool IsPartnership => Link.Kind == MeasureKind.Partnership;
+
     /// <summary>Risen by more than normal variation: a rise the test calls real or possible.</summary>
     public bool GettingWorse => Measure is { Change: > 0, Significance: Significance.Real or Significance.Possible };
 }
@@ -26,6 +31,7 @@ public static class LinkedFigures
             MeasureKind.Domestic => "Domestic incidents",
             MeasureKind.CrimeType => link.Name ?? "A crime type",
             MeasureKind.LocationType => $"{OfWords(link.Of)} at {link.Name} locations",
+            MeasureKind.Partnership => link.Name ?? "A partnership measure",
             _ => link.Kind.ToString(),
         };
         return link.Beat is null ? what : $"{what} in {link.Beat}";
@@ -47,6 +53,12 @@ public static class LinkedFigures
         MeasureKind.CrimeType => link.Name,
         _ => null,
     };
+
+    /// <summary>One text per link, to choose it by in a list and to tell two links apart.</summary>
+    public static string Key(MeasureLink link) => $"{link.Kind}|{link.Of}|{link.Name}|{link.Beat}";
+
+    /// <summary>The same figure: kind, name, whose locations and beat, names in any case.</summary>
+    public static bool Same(MeasureLink a, MeasureLink b) => string.Equals(Key(a), Key(b), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The link's year-to-date figure in a summary of its area (the district's, or its beat's).</summary>
     public static Measure? Find(MeasureLink link, Summary summary) => link.Kind switch

@@ -125,7 +125,7 @@ public static class PlanConversion
         return year;
     }
 
-    /// <summary>A year's plan as a file: the shape a new year's plan is written in. Returns are left out when asked.</summary>
+    /// <summary>A year's plan as a file: the shape a new year's plan is written in, without retired items. Returns are left out when asked.</summary>
     public static PlanDocument ToDocument(PlanYear year, bool withReturns)
     {
         var actions = year.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).ToList();
@@ -138,20 +138,20 @@ public static class PlanConversion
             year.Source,
             year.CrossCuttingPriorities,
             year.BusinessAsUsual,
-            year.Priorities.OrderBy(p => p.Number).Select(p => new PriorityDocument(
+            year.Priorities.Where(p => p.RetiredAt is null).OrderBy(p => p.Number).Select(p => new PriorityDocument(
                 p.Number, p.Name, p.Description, p.FocusAreas, p.FocusNote,
                 p.HeadlineIndicators.OrderBy(i => i.Position).Select(i => new IndicatorDocument(i.Text, Links(i.Measures), i.MeasureNote)).ToList(),
                 p.LinksToOtherPlans, p.Funding,
-                p.Objectives.OrderBy(o => o.Position).Select(o => new ObjectiveDocument(
+                p.Objectives.Where(o => o.RetiredAt is null).OrderBy(o => o.Position).Select(o => new ObjectiveDocument(
                     o.Text, Links(o.Measures), o.MeasureNote,
-                    o.Actions.OrderBy(a => a.Position).Select(a => new ActionDocument(
+                    o.Actions.Where(a => a.RetiredAt is null).OrderBy(a => a.Position).Select(a => new ActionDocument(
                         RefOf(a), a.Text, a.SuccessMeasures, a.Lead, a.Funding, a.FundingAmount, Links(a.Measures), a.MeasureNote)).ToList()))
                     .ToList()))
                 .ToList(),
             new OpccDocument(
                 year.Allocation,
                 year.AllocationNote,
-                year.Projects.OrderBy(p => p.Position).Select(p => new ProjectDocument(
+                year.Projects.Where(p => p.RetiredAt is null).OrderBy(p => p.Position).Select(p => new ProjectDocument(
                     p.Name,
                     actions.FirstOrDefault(a => a.Id == p.ActionId) is { } action ? RefOf(action) : null,
                     withReturns ? ReturnBook.Latest(p.Returns).Select(r => new ReturnDocument(

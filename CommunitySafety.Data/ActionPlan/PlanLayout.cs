@@ -53,7 +53,7 @@ public static partial class PlanLayout
     public static IReadOnlyList<string> MeasureLines(IReadOnlyList<string>? measures) => (measures ?? []).Select(m => Bullet + m).ToList();
 
     /// <summary>The progress cell: the note, then each measure's value.</summary>
-    public static string ProgressText(ActionProgress? progress) => progress is null
+    public static string ProgressText(ExportedProgress? progress) => progress is null
         ? ""
         : string.Join("\n", new[] { progress.Note }.Concat(progress.MeasureValues.Select(v => $"{v.Measure}: {v.Value}"))
             .Where(t => !string.IsNullOrWhiteSpace(t)));

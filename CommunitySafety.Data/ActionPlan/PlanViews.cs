@@ -24,11 +24,27 @@ public sealed record ActionView(
     decimal? FundingAmount,
     IReadOnlyList<LinkedFigure> Figures,
     string? MeasureNote,
-    ProjectStatus? Project);
+    ProjectStatus? Project)
+{
+    public string? Deadline { get; init; }
+    public string? LinkedPlans { get; init; }
+
+    /// <summary>False while its links are the plan file's suggestions, not yet confirmed by the Manager.</summary>
+    public bool LinksConfirmed { get; init; } = true;
+
+    /// <summary>Its progress in the period's quarter (or the latest before it); null when none has been recorded.</summary>
+    public ActionStatus? Progress { get; init; }
+}
+
+/// <summary>An action's status and note as recorded for a quarter.</summary>
+public sealed record ActionStatus(int Quarter, ProgressStatus? Status, string? Note, bool CarriedOver);
 
 public sealed record ObjectiveView(int Id, string Text, IReadOnlyList<LinkedFigure> Figures, string? MeasureNote, IReadOnlyList<ActionView> Actions);
 
-public sealed record IndicatorView(string Text, IReadOnlyList<LinkedFigure> Figures, string? MeasureNote);
+public sealed record IndicatorView(string Text, IReadOnlyList<LinkedFigure> Figures, string? MeasureNote)
+{
+    public bool LinksConfirmed { get; init; } = true;
+}
 
 public sealed record PriorityView(
     int Number,
@@ -69,7 +85,8 @@ public sealed record ReturnsView(
     IReadOnlyList<string> Years,
     int? OpenQuarter,
     IReadOnlyList<QuarterReturnView> Quarters,
-    Spend Spend);
+    Spend Spend,
+    bool AllClosed = false);
 
 public enum ReturnFileFormat
 {

@@ -14,9 +14,18 @@ public static class ReturnBook
     public static QuarterlyReturn? LatestFor(IEnumerable<QuarterlyReturn> rows, int quarter) =>
         rows.Where(r => r.Quarter == quarter).MaxBy(r => r.Version);
 
-    /// <summary>The quarter being reported on: the latest one any project has a return for; null before the first.</summary>
+    /// <summary>The latest quarter started: the latest one any project has a return for or any action has progress for; null before the first.</summary>
+    public static int? StartedQuarter(PlanYear year) =>
+        year.Projects.SelectMany(p => p.Returns).Select(r => (int?)r.Quarter)
+            .Concat(year.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).SelectMany(a => a.Progress).Select(p => (int?)p.Quarter))
+            .Max();
+
+    /// <summary>
+    /// The one quarter being reported on, for the OPCC return and the actions' progress alike: the latest started,
+    /// unless the Manager has closed it (after Q4); null before the first quarter starts and after the last closes.
+    /// </summary>
     public static int? OpenQuarter(PlanYear year) =>
-        year.Projects.SelectMany(p => p.Returns).Select(r => (int?)r.Quarter).Max();
+        StartedQuarter(year) is { } started && started > year.ClosedThrough ? started : null;
 
     /// <summary>The running total as the return of <paramref name="quarter"/> (or the latest before it that gave one) states it.</summary>
     public static decimal? CostAsAt(IEnumerable<QuarterlyReturn> rows, int quarter) =>

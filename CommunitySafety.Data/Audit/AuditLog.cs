@@ -17,6 +17,9 @@ public static class AuditKinds
     public const string BeatMap = "beat map";
     public const string ReturnEdit = "return edit";
     public const string PlanStart = "plan start";
+    public const string PlanEdit = "plan edit";
+    public const string Progress = "progress";
+    public const string MeasureValues = "measure values";
     public const string ReturnExport = "return export";
     public const string ApiKey = "API key";
     public const string ApiKeyUse = "API key use";
@@ -26,7 +29,7 @@ public static class AuditKinds
     public const string PlanExport = "plan export";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, ReturnExport, ApiKey, ApiKeyUse, UserChange, ComparisonGroup, PlanImport, PlanExport];
+        [SignIn, FailedSignIn, LockOut, SignOut, Import, Undo, BeatMap, ReturnEdit, PlanStart, PlanEdit, Progress, MeasureValues, ReturnExport, ApiKey, ApiKeyUse, UserChange, ComparisonGroup, PlanImport, PlanExport];
 }
 
 /// <summary>The outcome words of an entry.</summary>

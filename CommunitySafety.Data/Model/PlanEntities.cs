@@ -22,6 +22,9 @@ public sealed class PlanYear
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
 
+    /// <summary>The quarters closed by the Manager (0 to 4): a closed quarter's progress and return are kept as reported.</summary>
+    public int ClosedThrough { get; set; }
+
     public List<PlanPriority> Priorities { get; set; } = [];
     public List<OpccProject> Projects { get; set; } = [];
     public List<CommunicationItem> CommunicationPlan { get; set; } = [];
@@ -38,6 +41,10 @@ public sealed class PlanPriority
     public string? FocusNote { get; set; }
     public string? LinksToOtherPlans { get; set; }
     public string? Funding { get; set; }
+
+    /// <summary>When the Manager retired it: it leaves the plan but stays in the database with its history.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
     public List<HeadlineIndicator> HeadlineIndicators { get; set; } = [];
     public List<PlanObjective> Objectives { get; set; } = [];
 }
@@ -59,6 +66,9 @@ public sealed class HeadlineIndicator : IMeasured
     public required string Text { get; set; }
     public List<MeasureLink> Measures { get; set; } = [];
     public string? MeasureNote { get; set; }
+
+    /// <summary>False while the links are the plan file's suggestions, true once the Manager has confirmed or changed them.</summary>
+    public bool LinksConfirmed { get; set; }
 }
 
 public sealed class PlanObjective : IMeasured
@@ -69,6 +79,7 @@ public sealed class PlanObjective : IMeasured
     public required string Text { get; set; }
     public List<MeasureLink> Measures { get; set; } = [];
     public string? MeasureNote { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
     public List<PlanAction> Actions { get; set; } = [];
 }
 
@@ -91,8 +102,22 @@ public sealed class PlanAction : IMeasured
     /// <summary>The amount in pounds, where the funding names one.</summary>
     public decimal? FundingAmount { get; set; }
 
+    /// <summary>When it is due, in the plan's words ("Nov 2023", "Q3").</summary>
+    public string? Deadline { get; set; }
+
+    /// <summary>Other plans this action serves ("OPCC plan", "Serious Violence Duty").</summary>
+    public string? LinkedPlans { get; set; }
+
     public List<MeasureLink> Measures { get; set; } = [];
     public string? MeasureNote { get; set; }
+
+    /// <summary>False while the links are the plan file's suggestions, true once the Manager has confirmed or changed them.</summary>
+    public bool LinksConfirmed { get; set; }
+
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>Every version of every quarter's progress.</summary>
+    public List<ActionProgress> Progress { get; set; } = [];
 }
 
 public enum MeasureKind
@@ -102,6 +127,9 @@ public enum MeasureKind
     CrimeType = 3,
     Domestic = 4,
     LocationType = 5,
+
+    /// <summary>One of the partnership's own measures, recorded each quarter (<see cref="MeasureLink.Name"/> is its name).</summary>
+    Partnership = 6,
 }
 
 /// <summary>
@@ -136,6 +164,8 @@ public sealed class OpccProject
     public int? ActionId { get; set; }
 
     public PlanAction? Action { get; set; }
+
+    public DateTimeOffset? RetiredAt { get; set; }
 
     public List<QuarterlyReturn> Returns { get; set; } = [];
 }

@@ -27,6 +27,10 @@ public class CommunitySafetyDb : IdentityDbContext<DashboardUser>
     public DbSet<PlanYear> PlanYears => Set<PlanYear>();
     public DbSet<OpccProject> OpccProjects => Set<OpccProject>();
     public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
+    public DbSet<ActionProgress> ActionProgress => Set<ActionProgress>();
+    public DbSet<PlanEdit> PlanEdits => Set<PlanEdit>();
+    public DbSet<PartnershipMeasure> PartnershipMeasures => Set<PartnershipMeasure>();
+    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -22,7 +22,7 @@ namespace CommunitySafety.Tests.Access;
 public sealed class RouteAccessTests : IAsyncLifetime
 {
     /// <summary>Who may use a route.</summary>
-    public enum Rule { Anyone, View, Import, Manage, Admin, SignedIn }
+    public enum Rule { Anyone, View, Import, Manage, Admin, SignedIn, EditReturns }
 
     /// <summary>The rules, by route as the app declares it ("GET /api/summary" for endpoints, the @page text for pages).</summary>
     private static readonly Dictionary<string, Rule> Rules = new()
@@ -35,6 +35,9 @@ public sealed class RouteAccessTests : IAsyncLifetime
         ["page /action-plan"] = Rule.View,
         ["page /action-plan/return"] = Rule.View,
         ["page /action-plan/files"] = Rule.View,
+        ["page /action-plan/measures"] = Rule.View,
+        ["page /action-plan/edit"] = Rule.Manage,
+        ["page /my-actions"] = Rule.EditReturns,
         ["page /meeting"] = Rule.View,
         ["page /report"] = Rule.View,
         ["page /imports"] = Rule.Import,
@@ -131,6 +134,7 @@ public sealed class RouteAccessTests : IAsyncLifetime
         Rule.Manage => role is Roles.Manager,
         Rule.Admin => role is Roles.Admin,
         Rule.SignedIn => role is not null,
+        Rule.EditReturns => role is Roles.Lead or Roles.Manager,
         _ => false,
     };
 

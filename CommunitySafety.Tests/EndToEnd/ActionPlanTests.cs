@@ -52,4 +52,24 @@ public class ActionPlanTests(DashboardServer server) : IClassFixture<DashboardSe
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("There is no Q4 return for 2023-24 yet.", await missing.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_lead_updates_their_action_on_a_phone_sized_page()
+    {
+        var phone = await server.NewPageAsync(width: 360, height: 740, role: "Lead");
+        await Pages.OpenAsync(phone, Pages.MyActions);
+        var action = phone.Locator("li.my-action:not(.my-project)").First;
+        await Expect(action.Locator(".my-action-missing")).ToContainTextAsync("No RAG status.");
+
+        await action.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Update the progress of") }).ClickAsync();
+        await action.GetByRole(AriaRole.Radio, new() { Name = "Green: achieved so far" }).CheckAsync();
+        await action.GetByLabel("Progress note").FillAsync("Forty residents reached at the Lutterworth event");
+        await action.GetByRole(AriaRole.Button, new() { Name = "Save the progress" }).ClickAsync();
+
+        await Expect(action.Locator(".progress-status-label")).ToHaveTextAsync("Green");
+        await Expect(action.Locator(".my-action-note")).ToHaveTextAsync("Forty residents reached at the Lutterworth event");
+        await Expect(action.Locator(".my-action-missing")).ToHaveCountAsync(0);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at 360 px.");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, "my-actions-360.png"), FullPage = true });
+    }
 }

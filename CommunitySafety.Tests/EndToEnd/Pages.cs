@@ -24,13 +24,16 @@ public static class Pages
     public static readonly DashboardPage QuarterlyReturn = new("opcc-return", "/action-plan/return?year=2023-24&quarter=2", ".opcc-return");
 
     public static readonly DashboardPage PlanFiles = new("plan-files", "/action-plan/files?year=2023-24", ".plan-file-downloads", HasCharts: false, Role: "Manager");
+    public static readonly DashboardPage PlanMeasures = new("plan-measures", $"/action-plan/measures?{Period}", ".measure-import", HasCharts: false, Role: "Lead");
+    public static readonly DashboardPage PlanEditor = new("plan-editor", "/action-plan/edit?year=2023-24", ".editor-project", HasCharts: false, Role: "Manager");
+    public static readonly DashboardPage MyActions = new("my-actions", "/my-actions?year=2023-24", ".my-action", HasCharts: false, Role: "Lead");
 
     public static readonly DashboardPage Imports = new("imports", "/imports", ".import-upload[data-ready='true']", HasCharts: false, Role: "Analyst");
 
     public static readonly DashboardPage Users = new("users", "/admin/users", ".users-table", HasCharts: false, Role: "Admin");
     public static readonly DashboardPage AuditTrail = new("audit-trail", "/admin/audit", ".audit-count", HasCharts: false, Role: "Admin");
 
-    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, Compare, ActionPlan, QuarterlyReturn, PlanFiles, Imports, Users, AuditTrail];
+    public static readonly DashboardPage[] All = [Overview, Beats, Beat, CrimeTypes, Compare, ActionPlan, QuarterlyReturn, PlanFiles, PlanMeasures, PlanEditor, MyActions, Imports, Users, AuditTrail];
 
     public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
 

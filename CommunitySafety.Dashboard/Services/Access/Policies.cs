@@ -16,10 +16,10 @@ public static class Policies
     /// <summary>Imports, undo, the beat map and the import API: an Analyst or a Manager.</summary>
     public const string Import = "Import";
 
-    /// <summary>Offering the OPCC return's edit buttons: a Lead or a Manager (the service checks each row's lead).</summary>
+    /// <summary>Offering the OPCC return's edit buttons, My actions and the measures import: a Lead or a Manager (the service checks each item's lead).</summary>
     public const string EditReturns = "EditReturns";
 
-    /// <summary>Starting a quarter's return or a year's plan: a Manager.</summary>
+    /// <summary>Editing the plan, closing a quarter, starting a quarter's return or a year's plan: a Manager.</summary>
     public const string Manage = "Manage";
 
     /// <summary>Users, roles and the audit log: an Admin.</summary>

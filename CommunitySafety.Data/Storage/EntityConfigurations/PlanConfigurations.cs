@@ -53,6 +53,48 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
     {
         action.ToTable("PlanActions");
         action.OwnsMany(a => a.Measures, MeasureLinkColumns.AsJson);
+        action.HasMany(a => a.Progress).WithOne().HasForeignKey(p => p.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActionProgressConfiguration : IEntityTypeConfiguration<ActionProgress>
+{
+    public void Configure(EntityTypeBuilder<ActionProgress> row)
+    {
+        row.ToTable("ActionProgress");
+        row.HasIndex(r => new { r.ActionId, r.Quarter, r.Version }).IsUnique();
+        row.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
+    }
+}
+
+internal sealed class PlanEditConfiguration : IEntityTypeConfiguration<PlanEdit>
+{
+    public void Configure(EntityTypeBuilder<PlanEdit> edit)
+    {
+        edit.ToTable("PlanEdits");
+        edit.HasIndex(e => new { e.PlanYearId, e.Item, e.ItemId });
+        edit.Property(e => e.Item).HasConversion<string>().HasMaxLength(12);
+        edit.HasOne<PlanYear>().WithMany().HasForeignKey(e => e.PlanYearId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PartnershipMeasureConfiguration : IEntityTypeConfiguration<PartnershipMeasure>
+{
+    public void Configure(EntityTypeBuilder<PartnershipMeasure> measure)
+    {
+        measure.ToTable("PartnershipMeasures");
+        measure.Property(m => m.Name).UseCollation("NOCASE").HasMaxLength(200);
+        measure.HasIndex(m => m.Name).IsUnique();
+        measure.HasMany(m => m.Values).WithOne().HasForeignKey(v => v.MeasureId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeasureValueConfiguration : IEntityTypeConfiguration<MeasureValue>
+{
+    public void Configure(EntityTypeBuilder<MeasureValue> value)
+    {
+        value.ToTable("MeasureValues");
+        value.HasIndex(v => new { v.MeasureId, v.StartYear, v.Quarter }).IsUnique();
     }
 }
 

@@ -17,6 +17,46 @@ namespace CommunitySafety.Data.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.ActionProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ActionProgress", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -356,6 +396,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LinksConfirmed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MeasureNote")
                         .HasColumnType("TEXT");
 
@@ -507,6 +550,39 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("Imports", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.MeasureValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "StartYear", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("MeasureValues", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.OneTimeLink", b =>
                 {
                     b.Property<int>("Id")
@@ -559,6 +635,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActionId");
@@ -568,11 +647,41 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("OpccProjects", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.PartnershipMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipMeasures", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deadline")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Funding")
                         .HasColumnType("TEXT");
@@ -582,6 +691,12 @@ namespace CommunitySafety.Data.Storage.Migrations
 
                     b.Property<string>("Lead")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedPlans")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LinksConfirmed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MeasureNote")
                         .HasColumnType("TEXT");
@@ -593,6 +708,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Ref")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("SuccessMeasures")
@@ -610,6 +728,47 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("PlanActions", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanYearId", "Item", "ItemId");
+
+                    b.ToTable("PlanEdits", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
                 {
                     b.Property<int>("Id")
@@ -624,6 +783,9 @@ namespace CommunitySafety.Data.Storage.Migrations
 
                     b.Property<int>("PriorityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -669,6 +831,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.Property<int>("PlanYearId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanYearId");
@@ -691,6 +856,9 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.PrimitiveCollection<string>("BusinessAsUsual")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedThrough")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -941,6 +1109,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.ActionProgress", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.PlanAction", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.ApiKey", b =>
                 {
                     b.HasOne("CommunitySafety.Data.Model.DashboardUser", null)
@@ -1070,6 +1247,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.MeasureValue", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.PartnershipMeasure", null)
+                        .WithMany("Values")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
                     b.HasOne("CommunitySafety.Data.Model.PlanAction", "Action")
@@ -1123,6 +1309,15 @@ namespace CommunitySafety.Data.Storage.Migrations
                         });
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanEdit", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
+                        .WithMany()
+                        .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
@@ -1254,6 +1449,16 @@ namespace CommunitySafety.Data.Storage.Migrations
             modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
                     b.Navigation("Returns");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PartnershipMeasure", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanAction", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>

@@ -19,7 +19,9 @@ public sealed class ActionPlanPageTests : PlanComponentTestContext
         Assert.Contains("Real change", cctv.QuerySelector("[data-measure=ASB]")!.TextContent);
         Assert.Contains("Lead", cctv.TextContent);
         Assert.Contains("CS Team", cctv.TextContent);
-        Assert.Contains("Not rated", cctv.QuerySelector(".rag-label")!.TextContent);
+        Assert.Contains("Not rated", cctv.QuerySelector(".rag-label:not(.progress-status-label)")!.TextContent);
+        Assert.Equal("Not updated", cctv.QuerySelector(".progress-status-label")!.TextContent);
+        Assert.Contains("Suggested figures: not yet confirmed", cctv.QuerySelector(".links-unconfirmed")!.TextContent);
         Assert.Contains("Showing 47 of 47 actions.", page.Find(".plan-filter-count").TextContent);
     }
 

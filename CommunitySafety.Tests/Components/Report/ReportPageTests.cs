@@ -46,6 +46,22 @@ public sealed class ReportPageTests : PlanComponentTestContext
     }
 
     [Fact]
+    public async Task The_pack_lists_the_partnerships_own_measures_against_the_same_quarter_a_year_before()
+    {
+        var manager = TestPeople.Manager("Mo Manager");
+        var action = (await Plans.GetProgressAsync("2023-24"))!.Actions[0];
+        Assert.True((await Plans.AddMeasureAsync("2023-24", action.ActionId, "Referrals made", manager)).Saved);
+        var csv = Database.WriteFile("measures.csv", TestDatabase.Lines("measure,quarter,value", "Referrals made,Q1 2023-24,30", "Referrals made,Q1 2022-23,24"));
+        Assert.True((await Plans.ImportMeasureValuesAsync(csv, "measures.csv", manager)).Imported);
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".report-measures-table tbody tr")));
+        var cells = page.Find(".report-measures-table tbody tr").Children.Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Referrals made", "30", "24", "+25.0%"], cells.Take(4));
+    }
+
+    [Fact]
     public void The_figure_tables_hold_both_years_counts_and_the_changes()
     {
         var page = Open();

@@ -38,6 +38,9 @@ public sealed record ReportFigures(
 
     public IReadOnlyList<ChartData> Charts => [AsbTrend, AsbLocationTypes, CrimeTrend, CrimeTypes];
 
+    /// <summary>The partnership's own measures in the quarter, against the same quarter a year before.</summary>
+    public IReadOnlyList<PartnershipMeasureView> Measures { get; init; } = [];
+
     public static async Task<ReportFigures> LoadAsync(
         IFiguresService figures, IActionPlanService plans, ImportService imports, DataOverview overview,
         FinancialQuarter period, CancellationToken cancellationToken)
@@ -61,6 +64,7 @@ public sealed record ReportFigures(
             ReportSources.Describe(history, range.From, range.To))
         {
             SimilarAreas = similar,
+            Measures = await plans.GetMeasuresAsync(period, cancellationToken),
         };
     }
 

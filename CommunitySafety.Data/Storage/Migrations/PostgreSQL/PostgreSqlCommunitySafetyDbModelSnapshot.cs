@@ -24,6 +24,50 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.ActionProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ActionProgress", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -411,6 +455,9 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("LinksConfirmed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("MeasureNote")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -577,6 +624,42 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.ToTable("Imports", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.MeasureValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "StartYear", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("MeasureValues", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.OneTimeLink", b =>
                 {
                     b.Property<int>("Id")
@@ -636,6 +719,9 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActionId");
@@ -645,6 +731,36 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.ToTable("OpccProjects", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.PartnershipMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("nocase");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipMeasures", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanAction", b =>
                 {
                     b.Property<int>("Id")
@@ -652,6 +768,10 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Deadline")
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Funding")
                         .HasColumnType("text")
@@ -663,6 +783,13 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.Property<string>("Lead")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("LinkedPlans")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<bool>("LinksConfirmed")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("MeasureNote")
                         .HasColumnType("text")
@@ -678,6 +805,9 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<List<string>>("SuccessMeasures")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -692,6 +822,53 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.HasIndex("ObjectiveId");
 
                     b.ToTable("PlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanYearId", "Item", "ItemId");
+
+                    b.ToTable("PlanEdits", (string)null);
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
@@ -711,6 +888,9 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
 
                     b.Property<int>("PriorityId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -764,6 +944,9 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.Property<int>("PlanYearId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanYearId");
@@ -789,6 +972,9 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.PrimitiveCollection<List<string>>("BusinessAsUsual")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<int>("ClosedThrough")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1080,6 +1266,15 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.ActionProgress", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.PlanAction", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.ApiKey", b =>
                 {
                     b.HasOne("CommunitySafety.Data.Model.DashboardUser", null)
@@ -1209,6 +1404,15 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunitySafety.Data.Model.MeasureValue", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.PartnershipMeasure", null)
+                        .WithMany("Values")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
                     b.HasOne("CommunitySafety.Data.Model.PlanAction", "Action")
@@ -1262,6 +1466,15 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
                         });
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanEdit", b =>
+                {
+                    b.HasOne("CommunitySafety.Data.Model.PlanYear", null)
+                        .WithMany()
+                        .HasForeignKey("PlanYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
@@ -1393,6 +1606,16 @@ namespace CommunitySafety.Data.Storage.Migrations.PostgreSQL
             modelBuilder.Entity("CommunitySafety.Data.Model.OpccProject", b =>
                 {
                     b.Navigation("Returns");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PartnershipMeasure", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("CommunitySafety.Data.Model.PlanAction", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("CommunitySafety.Data.Model.PlanObjective", b =>
