@@ -33,7 +33,7 @@ public sealed record WrittenImport(int ImportId, IReadOnlyList<MonthReplacement>
 
 /// <summary>
 /// Writes an import in one transaction: all of it or, on any failure, none of it. The one place that knows the
-/// database's bulk-write dialect (SQLite now; a PostgreSQL writer can stand beside it).
+/// database's bulk-write dialect: SqliteImportWriter and PostgreSqlImportWriter.
 /// </summary>
 public interface IImportWriter
 {

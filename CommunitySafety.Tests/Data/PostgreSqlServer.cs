@@ -84,7 +84,7 @@ public sealed class PostgreSqlServer
             "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start",
             "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
         ]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        server.StopWhenThisProcessEnds();
 
         await ExecuteAsync(server.ConnectionString("postgres"), $"CREATE DATABASE \"{TemplateDatabase}\"");
         var template = server.ConnectionString(TemplateDatabase);
@@ -116,6 +116,23 @@ public sealed class PostgreSqlServer
                 // Another run's leftovers, not this run's concern if they cannot be removed.
             }
         }
+    }
+
+    /// <summary>
+    /// The test host may be ended without running its exit handlers, so a watchdog of its own, apart from this process,
+    /// stops the cluster and removes its folder once this process is gone.
+    /// </summary>
+    private void StopWhenThisProcessEnds()
+    {
+        var pgCtl = Path.Combine(_binaries, "pg_ctl");
+        var stop = _runAs is null ? $"'{pgCtl}'" : $"runuser -u {_runAs} -- '{pgCtl}'";
+        var script = $"while [ -d /proc/{Environment.ProcessId} ]; do sleep 1; done; " +
+                     $"{stop} -D '{Path.Combine(_folder, "data")}' -m immediate -w stop; rm -rf '{_folder}'";
+        var start = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/",
+        };
+        Process.Start(start)?.Dispose();
     }
 
     private void Stop()

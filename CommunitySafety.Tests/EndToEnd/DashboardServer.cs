@@ -138,7 +138,7 @@ public class DashboardServer : IAsyncLifetime
     /// <summary>Runs the command line with <paramref name="input"/> on its standard input.</summary>
     public async Task<(int ExitCode, string Output)> RunCommandLineWithInputAsync(string input, params string[] arguments)
     {
-        using var process = StartDashboard(string.Join(" ", arguments.Select(Quote)) + $" --db {Quote(DatabasePath)}", redirectInput: true);
+        using var process = StartDashboard(string.Join(" ", arguments.Select(Quote)) + " " + DatabaseArguments, redirectInput: true);
         await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -173,7 +173,7 @@ public class DashboardServer : IAsyncLifetime
     /// <summary>Runs the dashboard's command line against this server's database; returns its exit code and output.</summary>
     public async Task<(int ExitCode, string Output)> RunCommandLineAsync(params string[] arguments)
     {
-        using var process = StartDashboard(string.Join(" ", arguments.Select(Quote)) + $" --db {Quote(DatabasePath)}");
+        using var process = StartDashboard(string.Join(" ", arguments.Select(Quote)) + " " + DatabaseArguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -195,6 +195,13 @@ public class DashboardServer : IAsyncLifetime
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>How the command line is told the database (a derived server may use PostgreSQL).</summary>
+    protected virtual string DatabaseArguments => $"--db {Quote(DatabasePath)}";
+
+    /// <summary>How the web app is told the database.</summary>
+    protected virtual void SetDatabase(IDictionary<string, string?> environment) =>
+        environment["ConnectionStrings__CommunitySafety"] = $"Data Source={DatabasePath}";
+
     private Process StartDashboard(string arguments, bool redirectInput = false)
     {
         var dll = DashboardDll;
@@ -208,7 +215,7 @@ public class DashboardServer : IAsyncLifetime
         };
         foreach (var (name, value) in Settings) start.Environment[name] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__CommunitySafety"] = $"Data Source={DatabasePath}";
+        SetDatabase(start.Environment);
         // Every browser test signs in from 127.0.0.1; the per-address sign-in limit is tested on its own (RateLimitTests).
         start.Environment["RateLimits__SignInPerMinute"] = "1000";
         start.Environment.Remove("ASPNETCORE_URLS");
@@ -248,7 +255,7 @@ public class DashboardServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Quote(string argument) => argument.Contains(' ') ? $"\"{argument}\"" : argument;
+    protected static string Quote(string argument) => argument.Contains(' ') ? $"\"{argument}\"" : argument;
 }
 
 /// <summary>The browser tests that only read share one server.</summary>

@@ -1,0 +1,79 @@
+using CommunitySafety.Tests.Data;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommunitySafety.Tests.EndToEnd;
+
+/// <summary>One instance of the dashboard on a PostgreSQL database shared with another, and a folder shared too.</summary>
+public sealed class PostgreSqlDashboardServer(string connectionString, string filesFolder) : DashboardServer
+{
+    protected override string DatabaseArguments => $"--provider PostgreSQL --connection {Quote(connectionString)}";
+
+    protected override void SetDatabase(IDictionary<string, string?> environment)
+    {
+        environment["Database__Provider"] = "PostgreSQL";
+        environment["ConnectionStrings__CommunitySafety"] = connectionString;
+        environment["Files__Folder"] = filesFolder;
+    }
+}
+
+/// <summary>Two instances on one PostgreSQL database, started one after the other (the first loads the sample data).</summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    private readonly string _files = Directory.CreateTempSubdirectory("csd-two-instances-").FullName;
+    private string _connectionString = "";
+
+    public PostgreSqlDashboardServer First { get; private set; } = null!;
+    public PostgreSqlDashboardServer Second { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await (await PostgreSqlServer.InstanceAsync()).CreateDatabaseAsync();
+        First = new PostgreSqlDashboardServer(_connectionString, _files);
+        await First.InitializeAsync();
+        Second = new PostgreSqlDashboardServer(_connectionString, _files);
+        await Second.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Second is not null) await Second.DisposeAsync();
+        if (First is not null) await First.DisposeAsync();
+        await (await PostgreSqlServer.InstanceAsync()).DropDatabaseAsync(_connectionString);
+        Directory.Delete(_files, recursive: true);
+    }
+}
+
+/// <summary>An import on one machine reaches the open pages of both, pushed by PostgreSQL's LISTEN/NOTIFY.</summary>
+[Collection(ChangingDataCollection.Name)]
+public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task A_command_line_import_reaches_pages_open_on_both_instances_within_two_seconds()
+    {
+        var onFirst = await instances.First.NewPageAsync();
+        var onSecond = await instances.Second.NewPageAsync();
+        foreach (var page in new[] { onFirst, onSecond })
+        {
+            await page.GotoAsync("/?year=2023-24&quarter=3");
+            await Expect(page.Locator(".incomplete-data")).ToContainTextAsync("Oct 2023, Nov 2023 and Dec 2023");
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"harborough-beat-extract-2023-24-Q3-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, LiveImportTests.Q3Extract());
+        try
+        {
+            var (exitCode, output) = await instances.First.RunCommandLineAsync("import", file);
+            Assert.True(exitCode == 0, $"The import failed ({exitCode}):\n{output}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        // Told within two seconds of the import's end on both, then redrawn with the new quarter.
+        foreach (var page in new[] { onFirst, onSecond })
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("imported", new() { Timeout = 2000 });
+        foreach (var page in new[] { onFirst, onSecond })
+            await Expect(page.Locator(".incomplete-data")).ToHaveCountAsync(0);
+    }
+}
