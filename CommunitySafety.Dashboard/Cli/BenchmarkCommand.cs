@@ -13,6 +13,7 @@ namespace CommunitySafety.Dashboard.Cli;
 /// <summary>
 /// `benchmark --rows N [--json]`: writes an N-row police.uk file, then measures in one run the bare CsvHelper parse
 /// (every field read, nothing kept), our import of it into a new database, and sqlite3's own .import when installed.
+/// With `--areas M`, the file spreads over M areas instead, all kept (<see cref="AreasBenchmark"/>).
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -25,10 +26,16 @@ internal static class BenchmarkCommand
 
     public static async Task<int> RunAsync(Arguments arguments)
     {
-        arguments.AllowOnly("--rows", "--json");
+        arguments.AllowOnly("--rows", "--areas", "--json");
         var rowsText = arguments.Value("--rows") ?? "1000000";
         if (!int.TryParse(rowsText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var rows) || rows < 1)
             throw new UsageException($"--rows must be a whole number of 1 or more, not '{rowsText}'.");
+        if (arguments.Value("--areas") is { } areasText)
+        {
+            if (!int.TryParse(areasText, NumberStyles.None, CultureInfo.InvariantCulture, out var areas) || areas < 2 || areas > 10_000)
+                throw new UsageException($"--areas must be a whole number from 2 to 10,000, not '{areasText}'.");
+            return await AreasBenchmark.RunAsync(rows, areas, arguments.Has("--json"));
+        }
 
         var folder = Directory.CreateTempSubdirectory("community-safety-benchmark-");
         try
