@@ -15,6 +15,7 @@ namespace CommunitySafety.Dashboard.Cli;
 /// (every field read, nothing kept), our import of it into a new database, and sqlite3's own .import when installed.
 /// With `--provider PostgreSQL --connection "Host=..."`: the import into new databases on that server (it needs the
 /// right to create them; they are dropped after), beside psql's own \copy of the same file into a bare table.
+/// With `--areas M`, the file spreads over M areas instead, all kept (<see cref="AreasBenchmark"/>).
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -27,13 +28,19 @@ internal static class BenchmarkCommand
 
     public static async Task<int> RunAsync(Arguments arguments)
     {
-        arguments.AllowOnly("--rows", "--json", "--provider", "--connection");
+        arguments.AllowOnly("--rows", "--areas", "--json", "--provider", "--connection");
         var postgreSql = DatabaseProviders.Parse(arguments.Value("--provider")) == DatabaseProvider.PostgreSql
             ? arguments.Value("--connection") ?? throw new UsageException("benchmark --provider PostgreSQL needs --connection \"Host=...;Username=...\".")
             : null;
         var rowsText = arguments.Value("--rows") ?? "1000000";
         if (!int.TryParse(rowsText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var rows) || rows < 1)
             throw new UsageException($"--rows must be a whole number of 1 or more, not '{rowsText}'.");
+        if (arguments.Value("--areas") is { } areasText)
+        {
+            if (!int.TryParse(areasText, NumberStyles.None, CultureInfo.InvariantCulture, out var areas) || areas < 2 || areas > 10_000)
+                throw new UsageException($"--areas must be a whole number from 2 to 10,000, not '{areasText}'.");
+            return await AreasBenchmark.RunAsync(rows, areas, arguments.Has("--json"));
+        }
 
         var folder = Directory.CreateTempSubdirectory("community-safety-benchmark-");
         try

@@ -23,7 +23,7 @@ public static class CommandLine
           CommunitySafety.Dashboard compare-group [--area NAME] (--group A,B | --clear) [--db PATH]
           CommunitySafety.Dashboard imports [--json] [--db PATH]
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
-          CommunitySafety.Dashboard benchmark --rows N [--json]
+          CommunitySafety.Dashboard benchmark --rows N [--areas M] [--json]
           CommunitySafety.Dashboard benchmark-upload --mb 150
           CommunitySafety.Dashboard benchmark-live --pages N [--large] [--changes K] [--app DLL]
           CommunitySafety.Dashboard backup --to FILE [--db PATH]

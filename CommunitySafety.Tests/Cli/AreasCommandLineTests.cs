@@ -151,6 +151,12 @@ public class AreasCommandLineTests
         Assert.Null(await db.Figures.GetGroupAsync(null));
         Assert.Equal(["Blaby", "Melton", "Rutland"], (await db.Figures.GetComparisonAsync(new(new(2023, 1), "asb"))).Group.Areas);
 
+        // Both choices are in the audit trail as the command line's.
+        var audit = await new CommunitySafety.Data.Audit.AuditLog(db.DbFactory, TimeProvider.System)
+            .QueryAsync(new(Kind: CommunitySafety.Data.Audit.AuditKinds.ComparisonGroup));
+        Assert.Equal(["Harborough compared with every other area", "Harborough compared with Blaby and Melton"], audit.Select(a => a.What));
+        Assert.All(audit, a => Assert.StartsWith("command line", a.Person));
+
         var unknown = await RunAsync("compare-group", "--group", "Leicester", "--db", db.DatabasePath);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("Area 'Leicester' is not an area the dashboard holds", unknown.Error);
