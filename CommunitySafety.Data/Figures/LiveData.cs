@@ -17,6 +17,7 @@ internal sealed class LiveData
     private readonly Dictionary<string, string> _crimeTypes;
     private readonly Dictionary<string, List<MonthlyFact>> _factsByBeat;
     private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Summary>> _summaries = new();
+    private readonly Lazy<DataOverview> _overview;
 
     public LiveData(long version, IReadOnlyList<MonthlyFact> facts, IReadOnlyList<MonthCoverage> coverage, bool isSampleData, PopulationTable populations)
     {
@@ -43,8 +44,6 @@ internal sealed class LiveData
         Trends = new TrendIndex(facts);
         _overview = new Lazy<DataOverview>(OverviewOf);
     }
-
-    private readonly Lazy<DataOverview> _overview;
 
     /// <summary>The quarters with data, the default one, the beats and crime types.</summary>
     public DataOverview Overview => _overview.Value;
