@@ -25,6 +25,7 @@ public static class CommandLine
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
           CommunitySafety.Dashboard benchmark --rows N [--json]
           CommunitySafety.Dashboard benchmark-upload --mb 150
+          CommunitySafety.Dashboard benchmark-growth --rows N --years Y [--beats B] [--json]
           CommunitySafety.Dashboard backup --to FILE [--db PATH]
           CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
         """ + "\n" + UsersCommand.Usage + "\n" + """
@@ -34,7 +35,7 @@ public static class CommandLine
         (e.g. ConnectionStrings__CommunitySafety="Data Source=/tmp/x.db"); it is created when missing.
         """;
 
-    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "backup", "restore", "users", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "benchmark-growth", "backup", "restore", "users", "audit", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -61,6 +62,7 @@ public static class CommandLine
                 "undo" => await UndoCommand.RunAsync(Arguments.Parse(words), Open),
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "benchmark-upload" => await BenchmarkUploadCommand.RunAsync(Arguments.Parse(words)),
+                "benchmark-growth" => await BenchmarkGrowthCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "backup" => await BackupCommand.RunAsync(Arguments.Parse(words)),
                 "restore" => await RestoreCommand.RunAsync(Arguments.Parse(words, "--replace")),
                 "users" => await UsersCommand.RunAsync(words, Open),
