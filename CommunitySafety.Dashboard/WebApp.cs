@@ -74,6 +74,7 @@ public static class WebApp
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCompressedPackageAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -26,6 +26,7 @@ public static class CommandLine
           CommunitySafety.Dashboard benchmark --rows N [--areas M] [--json]
           CommunitySafety.Dashboard benchmark-upload --mb 150
           CommunitySafety.Dashboard benchmark-live --pages N [--large] [--changes K] [--app DLL]
+          CommunitySafety.Dashboard benchmark-growth --rows N --years Y [--beats B] [--json]
           CommunitySafety.Dashboard backup --to FILE [--db PATH]
           CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
         """ + "\n" + PlanCommand.Usage + "\n" + UsersCommand.Usage + "\n" + """
@@ -37,7 +38,7 @@ public static class CommandLine
         or the settings Database:Provider=PostgreSQL and ConnectionStrings:CommunitySafety.
         """;
 
-    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "benchmark-live", "backup", "restore", "plan", "users", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "import-population", "summary", "compare", "compare-group", "imports", "undo", "benchmark", "benchmark-upload", "benchmark-live", "benchmark-growth", "backup", "restore", "plan", "users", "audit", "help", "--help", "-h"];
 
     /// <summary>
     /// True for a verb, and for any first word that can only have been meant as one (a mistyped "imprt" is bad usage,
@@ -65,6 +66,7 @@ public static class CommandLine
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "benchmark-upload" => await BenchmarkUploadCommand.RunAsync(Arguments.Parse(words)),
                 "benchmark-live" => await BenchmarkLiveCommand.RunAsync(Arguments.Parse(words, "--large")),
+                "benchmark-growth" => await BenchmarkGrowthCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "backup" => await BackupCommand.RunAsync(Arguments.Parse(words)),
                 "restore" => await RestoreCommand.RunAsync(Arguments.Parse(words, "--replace")),
                 "plan" => await PlanCommand.RunAsync(words, Open),

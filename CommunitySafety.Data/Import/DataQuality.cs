@@ -44,21 +44,19 @@ public static class DataQuality
         ("Domestic incidents", f => f.Domestic, f => f.Domestic, true),
     ];
 
-    public static (IReadOnlyList<DataQualityWarning> Warnings, IReadOnlyList<BeatSuggestion> Suggestions) Check(
-        IReadOnlyCollection<NewFact> facts,
-        IReadOnlyCollection<NewImportMonth> months,
-        IReadOnlyCollection<MonthlyFact> liveFacts,
-        IReadOnlyCollection<MonthCoverage> liveCoverage)
+    /// <summary>Checks an import's home-area facts and months against the live history, read by <see cref="LiveHistory"/>.</summary>
+    internal static (IReadOnlyList<DataQualityWarning> Warnings, IReadOnlyList<BeatSuggestion> Suggestions) Check(
+        IReadOnlyCollection<NewFact> facts, IReadOnlyCollection<NewImportMonth> months, LiveHistory live)
     {
         var importMonths = months.Select(m => YearMonth.FromKey(m.Month)).ToHashSet();
         // The months this import replaces are not part of the history it is judged against.
-        var history = liveFacts.Where(f => !importMonths.Contains(f.Month)).ToList();
-        var historyCoverage = liveCoverage.Where(c => !importMonths.Contains(c.Month)).ToList();
+        var monthTotals = live.MonthTotals.Where(f => !importMonths.Contains(f.Month)).ToList();
+        var historyCoverage = live.Coverage.Where(c => !importMonths.Contains(c.Month)).ToList();
 
-        var suggestions = Misspellings(facts.Select(f => f.Beat), liveFacts.Select(f => f.Beat));
+        var suggestions = Misspellings(facts.Select(f => f.Beat), live.KnownBeats);
         var warnings = new List<DataQualityWarning>();
-        warnings.AddRange(UnusualCounts(facts, months, history, historyCoverage));
-        warnings.AddRange(BeatsWithoutRows(facts, importMonths, history, historyCoverage));
+        warnings.AddRange(UnusualCounts(facts, months, monthTotals, historyCoverage));
+        warnings.AddRange(BeatsWithoutRows(facts, importMonths, live.BeatMonthsBefore, historyCoverage));
         warnings.AddRange(suggestions.Select(s => new DataQualityWarning(DataQualityKind.LikelyMisspelling,
             $"\"{s.NameInFiles}\" is a new beat name that looks like a misspelling of \"{s.KnownBeat}\".")));
         warnings.AddRange(MissingMonths(importMonths, historyCoverage));
@@ -73,12 +71,12 @@ public static class DataQuality
     /// </summary>
     internal static IEnumerable<DataQualityWarning> UnusualCounts(
         IReadOnlyCollection<NewFact> facts, IReadOnlyCollection<NewImportMonth> months,
-        IReadOnlyCollection<MonthlyFact> history, IReadOnlyCollection<MonthCoverage> historyCoverage)
+        IReadOnlyCollection<MonthlyFact> monthTotals, IReadOnlyCollection<MonthCoverage> historyCoverage)
     {
         foreach (var measure in Measures)
         {
             var answering = historyCoverage.Where(c => !measure.NeedsDomestic || c.HasDomestic).Select(c => c.Month).ToHashSet();
-            var totals = history.Where(f => answering.Contains(f.Month) && measure.IncludesLive(f))
+            var totals = monthTotals.Where(f => answering.Contains(f.Month) && measure.IncludesLive(f))
                 .GroupBy(f => f.Month).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
             int Count(YearMonth m) => totals.GetValueOrDefault(m);
             if (answering.Count == 0) continue;
@@ -118,25 +116,26 @@ public static class DataQuality
     /// <summary>
     /// A known beat with no rows in a month of this import, where it had rows in at least three quarters of the
     /// (at least three) months with data in the year before the import. Only when the import uses the same beats as
-    /// the live data at all: police.uk neighbourhoods beside beat-extract beats are a different grouping, not a gap.
+    /// that year's data at all: police.uk neighbourhoods beside beat-extract beats are a different grouping, not a gap.
     /// </summary>
+    /// <param name="beatMonthsBefore">The months and beats with rows in the <see cref="LiveHistory.BeatWindowMonths"/> months before the import.</param>
     internal static IEnumerable<DataQualityWarning> BeatsWithoutRows(
         IReadOnlyCollection<NewFact> facts, IReadOnlySet<YearMonth> importMonths,
-        IReadOnlyCollection<MonthlyFact> history, IReadOnlyCollection<MonthCoverage> historyCoverage)
+        IReadOnlyCollection<(YearMonth Month, string Beat)> beatMonthsBefore, IReadOnlyCollection<MonthCoverage> historyCoverage)
     {
         if (importMonths.Count == 0) yield break;
         var importBeats = facts.Select(f => f.Beat).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!history.Any(f => importBeats.Contains(f.Beat))) yield break;
-
         var first = importMonths.Min();
-        var window = historyCoverage.Where(c => c.Month >= first.AddMonths(-12) && c.Month < first).Select(c => c.Month).ToHashSet();
+        var window = historyCoverage.Where(c => c.Month >= first.AddMonths(-LiveHistory.BeatWindowMonths) && c.Month < first).Select(c => c.Month).ToHashSet();
         if (window.Count < 3) yield break;
+        var history = beatMonthsBefore.Where(b => window.Contains(b.Month)).ToList();
+        if (!history.Any(b => importBeats.Contains(b.Beat))) yield break;
 
         var beatsInMonth = facts.Where(f => f.Count > 0).GroupBy(f => f.Month)
             .ToDictionary(g => YearMonth.FromKey(g.Key), g => g.Select(f => f.Beat).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        foreach (var beat in history.Where(f => window.Contains(f.Month) && f.Count > 0).GroupBy(f => f.Beat, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key))
+        foreach (var beat in history.GroupBy(b => b.Beat, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key))
         {
-            var monthsWithRows = beat.Select(f => f.Month).Distinct().Count();
+            var monthsWithRows = beat.Select(b => b.Month).Distinct().Count();
             if (monthsWithRows * 4 < window.Count * 3) continue;
             var empty = importMonths.Order().Where(m => !beatsInMonth.TryGetValue(m, out var beats) || !beats.Contains(beat.Key)).ToList();
             if (empty.Count == 0) continue;

@@ -82,15 +82,16 @@ internal static class ImportPreviews
 
     public static async Task<ImportPreview> BuildAsync(CommunitySafetyDb db, PreparedImport prepared, ImportNames names, string area, CancellationToken cancellationToken)
     {
-        var (liveFacts, liveCoverage, _) = await LiveFacts.ReadAsync(db, cancellationToken);
-        var knownBeats = await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken);
         // Quality is checked, and new beats named, in the home area, whose history the live data is.
         var homeFacts = prepared.Facts.Where(f => f.Area is null).ToList();
-        var (qualityWarnings, suggestions) = DataQuality.Check(homeFacts, prepared.Months.Where(m => m.Area is null).ToList(), liveFacts, liveCoverage);
+        var homeMonths = prepared.Months.Where(m => m.Area is null).ToList();
+        var live = await LiveHistory.ReadAsync(db, homeMonths.Select(m => m.Month).ToList(), cancellationToken);
+        var knownBeats = await db.Beats.Select(b => b.Name).ToListAsync(cancellationToken);
+        var (qualityWarnings, suggestions) = DataQuality.Check(homeFacts, homeMonths, live);
 
         var beats = homeFacts.Select(f => f.Beat).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         var known = knownBeats.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var (quarter, figures) = FigureMoves(prepared, liveFacts, liveCoverage, area);
+        var (quarter, figures) = FigureMoves(prepared, live.MonthTotals, live.Coverage, area);
 
         return new ImportPreview(
             prepared.Files.Select(f => f.Format).Distinct().ToList(),
@@ -133,7 +134,11 @@ internal static class ImportPreviews
         }).ToList();
     }
 
-    /// <summary>The year-to-date figures of the latest quarter there will be data for, now and with this import's months in place.</summary>
+    /// <summary>
+    /// The year-to-date figures of the latest quarter there will be data for, now and with this import's months in
+    /// place. The three figures need only each month's totals by category and domestic flag, so that is all the live
+    /// data read (<paramref name="liveFacts"/> may be those totals).
+    /// </summary>
     internal static (FinancialQuarter? Quarter, IReadOnlyList<FigureMove> Figures) FigureMoves(
         PreparedImport prepared, IReadOnlyList<MonthlyFact> liveFacts, IReadOnlyList<MonthCoverage> liveCoverage, string area)
     {

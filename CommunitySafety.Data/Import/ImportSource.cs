@@ -6,10 +6,15 @@ namespace CommunitySafety.Data.Import;
 /// <summary>One CSV to read: a file on disk or an entry of a zip. It can be opened more than once.</summary>
 public sealed record ImportSource(string Name, Func<Stream> Open, long Length)
 {
+    /// <summary>A file on disk; one named .gz (a kept police.uk file) is read unpacked.</summary>
     public static ImportSource FromFile(string path, string? displayName = null) =>
         new(displayName ?? Path.GetFileName(path),
-            () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+            path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? () => new GZipStream(OpenFile(path), CompressionMode.Decompress)
+                : () => OpenFile(path),
             new FileInfo(path).Length);
+
+    private static FileStream OpenFile(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 }
 
 /// <summary>A file as given: a CSV, or a zip holding CSVs (a police.uk download or several beat extracts).</summary>

@@ -112,11 +112,12 @@ public sealed class Importer(
     private async Task<(ImportNames Names, Dictionary<string, int> AlreadyImported)> WhatIsKnownAsync(BeatMap? beatMap, ImportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var types = await TypesInUseAsync(db, cancellationToken);
         var names = new ImportNames(_areas, beatMap,
             (await db.Beats.Join(db.Areas, b => b.AreaId, a => a.Id, (b, a) => new { Area = a.IsHome ? null : a.Name, b.Name })
                 .ToListAsync(cancellationToken)).Select(b => (b.Area, b.Name)),
-            await db.Facts.Where(f => f.CrimeType != null).Select(f => f.CrimeType!).Distinct().ToListAsync(cancellationToken),
-            await db.Facts.Where(f => f.LocationType != null).Select(f => f.LocationType!).Distinct().ToListAsync(cancellationToken),
+            types.Select(t => t.CrimeType).OfType<string>().Distinct(),
+            types.Select(t => t.LocationType).OfType<string>().Distinct(),
             request.Area);
         // A re-run reads files already imported, on purpose; the same bytes may be another area's extract.
         if (request.RerunMonths is not null || names.ExtractArea is not null) return (names, []);
@@ -126,6 +127,23 @@ public sealed class Importer(
             .GroupBy(f => f.Sha256)
             .ToDictionary(g => g.Key, g => g.Max(f => f.ImportId));
         return (names, alreadyImported);
+    }
+
+    /// <summary>
+    /// The crime and location types of the latest year's live data, so that a new file's "criminal damage" is stored
+    /// as the "Criminal Damage" already shown. Only that year: reading every fact ever stored would make each import
+    /// slower than the one before.
+    /// </summary>
+    private static async Task<List<(string? CrimeType, string? LocationType)>> TypesInUseAsync(CommunitySafetyDb db, CancellationToken cancellationToken)
+    {
+        if (await db.ImportMonths.MaxAsync(m => (int?)m.Month, cancellationToken) is not int latest) return [];
+        var since = YearMonth.FromKey(latest).AddMonths(-11).Key;
+        return (await (
+                    from f in db.Facts
+                    join o in db.LatestOwners().Where(o => o.Month >= since) on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
+                    select new { f.CrimeType, f.LocationType })
+                .Distinct().ToListAsync(cancellationToken))
+            .Select(t => ((string?)t.CrimeType, (string?)t.LocationType)).ToList();
     }
 
     /// <summary>The files read, merged into one import's months, facts, counts and reasons; a re-run keeps only its months.</summary>

@@ -49,22 +49,32 @@ public sealed class StoredUploads(string folder)
         ? "Removed 1 half-copied file left by an import that was stopped."
         : $"Removed {count:N0} half-copied files left by imports that were stopped.";
 
-    public string PathOf(string sha256) => Path.Combine(Folder, "uploads", sha256 + ".csv");
+    /// <summary>
+    /// The kept file: a police.uk file's kept form (<see cref="KeptPoliceUkFile"/>, "SHA.csv.gz") or, kept before
+    /// that form, the file as it was ("SHA.csv"). Both are read the same way.
+    /// </summary>
+    public string PathOf(string sha256)
+    {
+        var whole = Path.Combine(Folder, "uploads", sha256 + ".csv");
+        return File.Exists(whole) && !File.Exists(whole + ".gz") ? whole : whole + ".gz";
+    }
 
     public bool Has(string sha256) => File.Exists(PathOf(sha256));
 
-    /// <summary>Copies the source to the store unless it is there already; written under a temporary name and then moved, so a half-written file is never found.</summary>
+    /// <summary>
+    /// Keeps a police.uk file's kept form unless it is there already; written under a temporary name and then moved,
+    /// so a half-written file is never found.
+    /// </summary>
     public void Keep(ImportSource source, string sha256)
     {
-        var target = PathOf(sha256);
-        if (File.Exists(target)) return;
+        if (Has(sha256)) return;
+        var target = Path.Combine(Folder, "uploads", sha256 + ".csv.gz");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + "." + Guid.NewGuid().ToString("N") + ".partial";
         try
         {
-            using (var input = source.Open())
-            using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                input.CopyTo(output);
+            using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+                KeptPoliceUkFile.Write(source, output);
             File.Move(partial, target, overwrite: true);
         }
         finally
