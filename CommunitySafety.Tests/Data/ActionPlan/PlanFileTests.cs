@@ -235,7 +235,7 @@ public sealed class PlanFileTests
         Assert.StartsWith("Action \"HDC Domestic Abuse Link Worker working with DA victims", Assert.Single(preview.Changes.Changed));
         Assert.Contains(preview.Changes.Retired, r => r.StartsWith("Action \"Work with Crisis Café", StringComparison.Ordinal));
         Assert.Empty(preview.Changes.Added);
-        Assert.StartsWith("The 2023-24 plan already has quarterly returns (Q1, Q2), and replacing it would lose what was reported.", preview.Refusal);
+        Assert.StartsWith("The 2023-24 plan already has quarterly returns or progress (Q1, Q2), and replacing it would lose what was reported.", preview.Refusal);
 
         var outcome = await database.Files.ImportAsync(changed, TestPeople.Manager("Sam Manager"));
         Assert.False(outcome.Done);
