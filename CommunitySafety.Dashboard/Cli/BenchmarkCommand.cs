@@ -169,7 +169,16 @@ internal static class BenchmarkCommand
             < 197 => ($"E0102{5770 + i - 150}", $"Harborough {(i - 150) / 5 + 2:D3}{(char)('A' + (i - 150) % 5)}"),
             _ => ($"E0103{i}", $"Melton {(i - 197) / 4 + 1:D3}{(char)('A' + (i - 197) % 4)}"),
         }).ToArray();
-        var random = new Random(20231011);
+        WritePoliceUkRows(path, rows, 2023, lsoas, seed: 20231011);
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> police.uk rows over the twelve months of <paramref name="year"/>, each month's rows spread
+    /// over the LSOAs in order, the crime types drawn at random from <paramref name="seed"/> (so a run is repeatable).
+    /// </summary>
+    internal static void WritePoliceUkRows(string path, int rows, int year, IReadOnlyList<(string Code, string Name)> lsoas, int seed)
+    {
+        var random = new Random(seed);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\r\n" };
         writer.WriteLine("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context");
         var id = new byte[32];
@@ -178,12 +187,12 @@ internal static class BenchmarkCommand
             var month = (int)((long)i * 12 / rows) + 1;
             var startOfMonth = (long)(month - 1) * rows / 12;
             var rowsInMonth = (long)month * rows / 12 - startOfMonth;
-            var (code, name) = lsoas[Math.Min(lsoas.Length - 1, (int)((i - startOfMonth) * lsoas.Length / Math.Max(1, rowsInMonth)))];
+            var (code, name) = lsoas[Math.Min(lsoas.Count - 1, (int)((i - startOfMonth) * lsoas.Count / Math.Max(1, rowsInMonth)))];
             var type = CrimeTypes[random.Next(CrimeTypes.Length)];
             var asb = type == CrimeTypes[0];
             random.NextBytes(id);
             writer.Write(asb ? "" : Convert.ToHexStringLower(id));
-            writer.Write($",2023-{month:D2},Leicestershire Police,Leicestershire Police,");
+            writer.Write($",{year}-{month:D2},Leicestershire Police,Leicestershire Police,");
             writer.Write($"-0.{random.Next(900000, 999999)},52.{random.Next(400000, 600000)},\"On or near High Street, Market Harborough\",");
             writer.Write($"{code},{name},{type},{(asb ? "" : "Investigation complete; no suspect identified")},");
             writer.WriteLine();

@@ -20,13 +20,6 @@ internal static class BenchmarkGrowthCommand
 {
     private const int FirstYear = 2014;
 
-    private static readonly string[] CrimeTypes =
-    [
-        "Anti-social behaviour", "Violence and sexual offences", "Criminal damage and arson", "Public order", "Burglary",
-        "Vehicle crime", "Other theft", "Shoplifting", "Drugs", "Other crime", "Bicycle theft", "Robbery",
-        "Theft from the person", "Possession of weapons",
-    ];
-
     public static async Task<int> RunAsync(Arguments arguments)
     {
         arguments.AllowOnly("--rows", "--years", "--beats", "--folder", "--json", "--import-one", "--db");
@@ -132,25 +125,7 @@ internal static class BenchmarkGrowthCommand
     internal static void WriteDistrictFile(string path, int rows, int year, int beats)
     {
         var lsoas = Enumerable.Range(0, beats * 2).Select(i => ($"E0102{6000 + i}", $"Harborough {i / 2 + 1:D3}{(char)('A' + i % 2)}")).ToArray();
-        var random = new Random(year);
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\r\n" };
-        writer.WriteLine("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context");
-        var id = new byte[32];
-        for (var i = 0; i < rows; i++)
-        {
-            var month = (int)((long)i * 12 / rows) + 1;
-            var startOfMonth = (long)(month - 1) * rows / 12;
-            var rowsInMonth = (long)month * rows / 12 - startOfMonth;
-            var (code, name) = lsoas[Math.Min(lsoas.Length - 1, (int)((i - startOfMonth) * lsoas.Length / Math.Max(1, rowsInMonth)))];
-            var type = CrimeTypes[random.Next(CrimeTypes.Length)];
-            var asb = type == CrimeTypes[0];
-            random.NextBytes(id);
-            writer.Write(asb ? "" : Convert.ToHexStringLower(id));
-            writer.Write($",{year}-{month:D2},Leicestershire Police,Leicestershire Police,");
-            writer.Write($"-0.{random.Next(900000, 999999)},52.{random.Next(400000, 600000)},\"On or near High Street, Market Harborough\",");
-            writer.Write($"{code},{name},{type},{(asb ? "" : "Investigation complete; no suspect identified")},");
-            writer.WriteLine();
-        }
+        BenchmarkCommand.WritePoliceUkRows(path, rows, year, lsoas, seed: year);
     }
 
     private static async Task<double> ImportAsync(string file, string database)

@@ -14,7 +14,8 @@ namespace CommunitySafety.Dashboard.Hosting;
 /// <item><see cref="Write"/>: the write API (POST /api/imports), RateLimits:WritePerMinute per address (default 30).</item>
 /// </list>
 /// Over a limit the answer is 429 with a sentence and a Retry-After header. Imports, undo and edits made on the pages go
-/// through the page's live (Blazor) connection, where imports already run one at a time.
+/// through the page's live (Blazor) connection, where imports already run one at a time. The counts are per instance:
+/// behind a load balancer of N instances an address may reach N times a limit, which still stops guessing and flooding.
 /// </summary>
 public static class RateLimits
 {

@@ -23,6 +23,7 @@ public sealed record PrintResult(byte[]? Pdf, string? Problem);
 /// costs well under a second, a new Chromium several); it is started again if it dies, and closed when the app stops.
 /// Prints run Report:ConcurrentPrints at a time (default 2) with at most Report:QueueLength waiting (default 8); a
 /// print that cannot start or finish within Report:TimeoutSeconds (default 60) is given up with a sentence.
+/// The Chromium and the queue are per instance by design: each instance prints its own requests from the shared data.
 /// </summary>
 public sealed class ReportPrinter(
     IServer server, IConfiguration configuration, ILogger<ReportPrinter> logger, IOptionsMonitor<CookieAuthenticationOptions> cookies, TimeProvider time)

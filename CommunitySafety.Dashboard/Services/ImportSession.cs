@@ -13,6 +13,8 @@ public enum ImportStep { Choosing, Uploading, Waiting, Reading, Preview, Refused
 /// or cancelled. Holds the import turn from the preview until Import or Cancel, so what the preview says stays true.
 /// Disposing it (the page closed, the browser gone) cancels what is under way and deletes its files. The import is
 /// recorded as the person's, and its outcome goes into the audit trail. The page and POST /api/imports both use it.
+/// Per instance by design: a session, its preview and its spooled files live with the page's circuit on one instance;
+/// the database (SQLite's write lock, PostgreSQL's advisory lock) makes imports from several instances take turns.
 /// </summary>
 public sealed class ImportSession(
     Importer importer, BeatMapStore beatMaps, ErrorReportDownloads downloads, string uploadRoot, ImportsOptions options, ILogger logger,

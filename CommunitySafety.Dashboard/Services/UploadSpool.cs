@@ -9,7 +9,7 @@ public sealed record IncomingFile(string Name, long Size, Func<long, Stream> Ope
 /// <summary>
 /// Uploaded files streamed to a folder of their own on disk, a buffer at a time, so that a 200 MB upload costs the
 /// server one buffer of memory. The folder goes when the spool is disposed (import done, cancelled, or the browser
-/// gone); folders left by a process that died are swept when the app starts.
+/// gone); folders left by a process that died are swept when an app starts.
 /// </summary>
 public sealed class UploadSpool : IDisposable
 {
@@ -63,13 +63,29 @@ public sealed class UploadSpool : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>Removes every upload folder: called once at start, when no upload can be in progress.</summary>
-    public static void SweepStale(string root)
+    /// <summary>How long an upload folder may sit untouched before a starting app takes it for one a stopped process left.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Removes the upload folders nothing has written to for <see cref="StaleAfter"/>: called once at start. Uploads
+    /// waiting for Import belong to one instance (a page's session lives on one), but several instances may share the
+    /// data folder, so a starting instance leaves alone what another is still uploading or previewing (a preview closes
+    /// after Imports:PreviewMinutes, well within the hour).
+    /// </summary>
+    public static void SweepStale(string root, DateTime? nowUtc = null)
     {
         if (!Directory.Exists(root)) return;
+        var cutoff = (nowUtc ?? DateTime.UtcNow) - StaleAfter;
         foreach (var folder in Directory.GetDirectories(root))
         {
-            try { Directory.Delete(folder, recursive: true); }
+            try
+            {
+                var lastWrite = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                    .Select(File.GetLastWriteTimeUtc)
+                    .Append(Directory.GetLastWriteTimeUtc(folder))
+                    .Max();
+                if (lastWrite < cutoff) Directory.Delete(folder, recursive: true);
+            }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }

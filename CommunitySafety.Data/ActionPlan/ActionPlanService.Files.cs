@@ -93,10 +93,13 @@ public sealed partial class ActionPlanService
         string? refusal = null;
         if (existing is not null && !changes.None)
         {
-            var reported = existing.Projects.SelectMany(p => p.Returns).Select(r => r.Quarter).Distinct().Order().ToList();
+            var reported = existing.Projects.SelectMany(p => p.Returns).Select(r => r.Quarter)
+                .Concat(existing.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).SelectMany(a => a.Progress).Select(r => r.Quarter))
+                .Distinct().Order().ToList();
             if (reported.Count > 0)
-                refusal = $"The {existing.FinancialYear} plan already has quarterly returns ({string.Join(", ", reported.Select(q => $"Q{q}"))}), and " +
-                          "replacing it would lose what was reported. Make the changes on the action plan page instead, or import the file as a new year's plan.";
+                refusal = $"The {existing.FinancialYear} plan already has quarterly returns or progress ({string.Join(", ", reported.Select(q => $"Q{q}"))}), and " +
+                          "replacing it would lose what was reported. Make the changes in the plan editor instead (it retires items and keeps their history), " +
+                          "or import the file as a new year's plan.";
         }
         return new PlanImportPreview(plan.FinancialYear, existing is not null, changes, refusal, plan.Priorities.Count, objectives, actions);
     }

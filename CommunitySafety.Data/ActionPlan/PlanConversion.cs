@@ -88,6 +88,8 @@ public static class PlanConversion
                             FundingAmount = a.FundingAmount,
                             Measures = Links(a.Measures),
                             MeasureNote = a.MeasureNote,
+                            Deadline = Blank(a.Deadline),
+                            LinkedPlans = Blank(a.LinkedPlans),
                         };
                         if (a.Ref is not null) actionsByRef[a.Ref] = action;
                         return action;
@@ -145,7 +147,7 @@ public static class PlanConversion
                 p.Objectives.Where(o => o.RetiredAt is null).OrderBy(o => o.Position).Select(o => new ObjectiveDocument(
                     o.Text, Links(o.Measures), o.MeasureNote,
                     o.Actions.Where(a => a.RetiredAt is null).OrderBy(a => a.Position).Select(a => new ActionDocument(
-                        RefOf(a), a.Text, a.SuccessMeasures, a.Lead, a.Funding, a.FundingAmount, Links(a.Measures), a.MeasureNote)).ToList()))
+                        RefOf(a), a.Text, a.SuccessMeasures, a.Lead, a.Funding, a.FundingAmount, Links(a.Measures), a.MeasureNote, a.Deadline, a.LinkedPlans)).ToList()))
                     .ToList()))
                 .ToList(),
             new OpccDocument(

@@ -51,7 +51,9 @@ public sealed record ActionDocument(
     string? Funding,
     decimal? FundingAmount,
     IReadOnlyList<LinkDocument>? Measures,
-    string? MeasureNote);
+    string? MeasureNote,
+    string? Deadline = null,
+    string? LinkedPlans = null);
 
 /// <summary>{ "kind": "crimeType", "name": "Drug Offences" }, { "kind": "locationType", "of": "asb", "name": "Open Space" }, { "kind": "asb", "beat": "Harborough Town" }.</summary>
 public sealed record LinkDocument(MeasureKind Kind, string? Name, MeasureKind? Of, string? Beat);

@@ -240,7 +240,7 @@ public static partial class PlanGridReader
                             .FirstOrDefault(e => !usedActions.Contains(e) && SameText(e.Text, a.Text));
                         if (old is not null) usedActions.Add(old);
                         var amount = old is not null && old.Funding == a.Funding ? old.FundingAmount : PlanLayout.AmountIn(a.Funding);
-                        return new ActionDocument(old?.Ref, a.Text, a.Measures, a.Lead, a.Funding, amount, old?.Measures ?? [], old?.MeasureNote);
+                        return new ActionDocument(old?.Ref, a.Text, a.Measures, a.Lead, a.Funding, amount, old?.Measures ?? [], old?.MeasureNote, old?.Deadline, old?.LinkedPlans);
                     }).ToList());
                 }).ToList());
         }).ToList();

@@ -9,8 +9,10 @@ namespace CommunitySafety.Data.Figures;
 /// Reads the live data (each month from the latest committed import holding it) and hands it to the calculators.
 /// The live data is small (aggregated counts), so it is read once per change and kept until the next one, with what is
 /// worked out from it (the overview, the trends, each period's summary): one computation per version of the data,
-/// shared read-only by every request and page. With a <see cref="DataVersion"/> the version is known without asking
-/// the database each call; without one (a test, a single command) it is read each call.
+/// shared read-only by every request and page. The cache is per instance by design: each app instance keeps its own,
+/// and its change watcher (PostgreSQL's notices, SQLite's log) tells it when another instance or process changed the
+/// data. With a <see cref="DataVersion"/> the version is known without asking the database each call; without one (a
+/// test, a single command) it is read each call.
 /// </summary>
 public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> dbFactory, DataSettings settings, DataVersion? dataVersion = null) : IFiguresService
 {

@@ -38,6 +38,34 @@ public sealed class PlanFileTests
         Assert.Equal(Json(original), Json((await empty.Files.GetExportAsync("2023-24", null))!.Plan));
     }
 
+    [Theory]
+    [InlineData(PlanFileFormat.Docx)]
+    [InlineData(PlanFileFormat.Xlsx)]
+    [InlineData(PlanFileFormat.Json)]
+    public async Task An_actions_deadline_and_linked_plans_survive_the_round_trip(PlanFileFormat format)
+    {
+        await using var source = await PlanDatabase.CreateAsync(withSampleData: false);
+        var sample = (await source.Files.GetExportAsync("2023-24", null))!.Plan;
+        var first = sample.Priorities[0].Objectives[0];
+        var dated = first.Actions[0] with { Deadline = "March 2024", LinkedPlans = "OPCC Police and Crime Plan" };
+        var plan = sample with
+        {
+            Priorities = [sample.Priorities[0] with { Objectives = [first with { Actions = [dated, .. first.Actions.Skip(1)] }, .. sample.Priorities[0].Objectives.Skip(1)] },
+                .. sample.Priorities.Skip(1)],
+        };
+
+        await using var written = await PlanDatabase.CreateAsync(withPlan: false, withSampleData: false);
+        Assert.True((await written.Files.ImportAsync(plan, TestPeople.Manager("Sam Manager"))).Done);
+        var read = ReadBack((await written.Files.ExportAsync("2023-24", format, quarter: null))!);
+        Assert.Empty(read.Problems);
+
+        await using var empty = await PlanDatabase.CreateAsync(withPlan: false, withSampleData: false);
+        Assert.True((await empty.Files.ImportAsync(read.Plan!, TestPeople.Manager("Sam Manager"))).Done);
+        var back = (await empty.Files.GetExportAsync("2023-24", null))!.Plan.Priorities[0].Objectives[0].Actions[0];
+        Assert.Equal("March 2024", back.Deadline);
+        Assert.Equal("OPCC Police and Crime Plan", back.LinkedPlans);
+    }
+
     [Fact]
     public async Task The_word_file_has_appendix_a_tables_with_the_quarters_rag_and_progress_when_asked_for()
     {
@@ -207,7 +235,7 @@ public sealed class PlanFileTests
         Assert.StartsWith("Action \"HDC Domestic Abuse Link Worker working with DA victims", Assert.Single(preview.Changes.Changed));
         Assert.Contains(preview.Changes.Retired, r => r.StartsWith("Action \"Work with Crisis Café", StringComparison.Ordinal));
         Assert.Empty(preview.Changes.Added);
-        Assert.StartsWith("The 2023-24 plan already has quarterly returns (Q1, Q2), and replacing it would lose what was reported.", preview.Refusal);
+        Assert.StartsWith("The 2023-24 plan already has quarterly returns or progress (Q1, Q2), and replacing it would lose what was reported.", preview.Refusal);
 
         var outcome = await database.Files.ImportAsync(changed, TestPeople.Manager("Sam Manager"));
         Assert.False(outcome.Done);
