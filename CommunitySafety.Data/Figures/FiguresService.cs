@@ -20,6 +20,7 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Dictionary<int, LiveData> _cache = [];
+    private (long Version, PopulationTable Table)? _populations; // read and written only while holding _loading
     private int _summariesCalculated;
 
     /// <summary>How many summaries were worked out (not taken from what was kept): for tests.</summary>
@@ -206,8 +207,12 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var snapshotVersion = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
             var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken, areaId);
-            var populations = new PopulationTable(await db.LivePopulations()
-                .Select(p => new PopulationFigure(p.Year, p.Level, p.Area, p.Beat, p.Population)).ToListAsync(cancellationToken));
+            // The population figures cover every area: read once per version, shared by every area's live data.
+            var populations = _populations is { } kept && kept.Version == snapshotVersion
+                ? kept.Table
+                : new PopulationTable(await db.LivePopulations()
+                    .Select(p => new PopulationFigure(p.Year, p.Level, p.Area, p.Beat, p.Population)).ToListAsync(cancellationToken));
+            _populations = (snapshotVersion, populations);
             var loaded = new LiveData(snapshotVersion, facts, coverage, isSample, populations);
             lock (_cache)
             {
