@@ -21,6 +21,7 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Dictionary<int, LiveData> _cache = [];
     private (long Version, PopulationTable Table)? _populations; // read and written only while holding _loading
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Version, string Request), Comparison> _comparisons = new();
     private int _summariesCalculated;
 
     /// <summary>How many summaries were worked out (not taken from what was kept): for tests.</summary>
@@ -78,6 +79,11 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
             .Where(g => !string.Equals(g, area, StringComparison.OrdinalIgnoreCase)) // an area is never in its own group
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+        // A comparison with hundreds of areas is worth keeping: worked out once per version of the data and shared.
+        var version = (await LoadAsync(cancellationToken)).Version;
+        var asked = (version, string.Join("|", request.Period, request.Measure.Trim().ToLowerInvariant(), request.Group is null ? "chosen" : "asked", area, string.Join("|", group)));
+        if (_comparisons.TryGetValue(asked, out var kept)) return kept;
+
         var startYear = request.Period.StartYear;
         var all = new List<(string, (int, int, double?)?, long?, Summary)>();
         foreach (var name in new[] { area }.Concat(group))
@@ -87,7 +93,10 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
             var key = string.Equals(name, settings.Area, StringComparison.OrdinalIgnoreCase) ? null : name;
             all.Add((name, ComparisonMaths.CountsOf(summary, request.Measure), live.Populations.OfArea(key, startYear), summary));
         }
-        return ComparisonMaths.Build(request, area, all);
+        var comparison = ComparisonMaths.Build(request, area, all);
+        foreach (var stale in _comparisons.Keys.Where(k => k.Version != version)) _comparisons.TryRemove(stale, out _);
+        _comparisons[asked] = comparison;
+        return comparison;
     }
 
     public async Task<IReadOnlyList<string>?> GetGroupAsync(string? area, CancellationToken cancellationToken = default)

@@ -23,6 +23,29 @@ public class ComparisonTrendTests
     }
 
     [Fact]
+    public async Task A_comparison_is_worked_out_once_per_version_of_the_data()
+    {
+        await using var db = await ComparisonData.CreateAsync(withPopulation: false);
+        var request = new ComparisonRequest(Q1, "asb");
+
+        var first = await db.Figures.GetComparisonAsync(request);
+        Assert.Same(first, await db.Figures.GetComparisonAsync(request with { Measure = " ASB " }));
+        Assert.Null(first.Area.Rate);
+
+        var population = await db.Importer.ImportAsync(new CommunitySafety.Data.Import.ImportRequest(
+            [CommunitySafety.Data.Import.UploadedFile.FromPath(db.WriteFile("population.csv", TestDatabase.Lines("Area,Population", "Harborough,10000", "Blaby,20000")))],
+            CommunitySafety.Data.Model.ImportFormat.Population, ImportedBy: "test"));
+        Assert.Equal(CommunitySafety.Data.Import.ImportOutcome.Imported, population.Outcome);
+        var after = await db.Figures.GetComparisonAsync(request);
+
+        Assert.NotSame(first, after);
+        Assert.Equal(4.00, after.Area.Rate);
+        Assert.Equal(["Blaby", "Melton"], after.Group.Areas);
+        await db.Figures.SetGroupAsync(null, ["Blaby"], "test");
+        Assert.Equal(["Blaby"], (await db.Figures.GetComparisonAsync(request)).Group.Areas);
+    }
+
+    [Fact]
     public async Task The_trend_uses_the_group_a_Manager_chose()
     {
         await using var db = await ComparisonData.CreateAsync();
