@@ -47,6 +47,9 @@ public sealed class ImportSession(
     /// <summary>Something changed worth showing; may be raised from a background thread.</summary>
     public event Action? Changed;
 
+    /// <summary>True while the write waits for another instance's import (PostgreSQL serialises imports across servers).</summary>
+    public bool WaitingForAnotherImport { get; private set; }
+
     public bool IsBusy => Step is ImportStep.Uploading or ImportStep.Waiting or ImportStep.Reading or ImportStep.Importing;
 
     public int UploadPercent => Percent(BytesUploaded, BytesToUpload);
@@ -61,7 +64,9 @@ public sealed class ImportSession(
         ImportStep.Preview => "The files were read. Check what will change below, then choose Import or Cancel. Nothing has changed yet.",
         ImportStep.Refused => Report!.Message,
         ImportStep.Unchanged => Report!.Message,
-        ImportStep.Importing => "Importing.",
+        ImportStep.Importing => WaitingForAnotherImport
+            ? "Another import is being written, perhaps from another server. Yours will be written as soon as it has finished; you can leave this page open."
+            : "Importing.",
         ImportStep.Done => Report!.Message,
         ImportStep.Failed => Problem ?? "",
         _ => Problem ?? "",
@@ -89,7 +94,7 @@ public sealed class ImportSession(
             Raise();
             _person = await person();
             var request = new ImportRequest(uploaded, Format, beatMaps.CurrentPath, ImportedBy: _person.Name,
-                new Progress(this), errorReport);
+                new Progress(this), errorReport, Waiting: _ => { WaitingForAnotherImport = true; Raise(); });
             var prepared = await Task.Run(() => importer.PrepareAsync(request, _closing.Token), _closing.Token);
             if (_closing.IsCancellationRequested)
             {
@@ -218,6 +223,7 @@ public sealed class ImportSession(
         Problem = null;
         DeleteUploads();
         Step = ImportStep.Choosing;
+        WaitingForAnotherImport = false;
         BytesUploaded = BytesToUpload = BytesRead = BytesToRead = 0;
     }
 

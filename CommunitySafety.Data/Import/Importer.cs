@@ -13,7 +13,8 @@ public sealed record ImportRequest(
     IProgress<ImportProgress>? Progress = null,
     string? ErrorReportPath = null,
     IReadOnlySet<int>? RerunMonths = null,
-    string? Area = null);
+    string? Area = null,
+    Action<string>? Waiting = null);
 
 public sealed record UndoReport(bool Done, string Message, IReadOnlyList<MonthReplacement> MonthsRestored);
 
@@ -224,7 +225,8 @@ public sealed class Importer(
                 facts,
                 populations.Count > 0 ? "Population figures imported" : DescribeMonths(monthList) + " imported",
                 area,
-                populations);
+                populations,
+                prepared.Request.Waiting);
 
             // Kept before the transaction: a stored file without its import is harmless, an import without its file is not.
             // Only police.uk files are kept (re-grouping under a new beat map re-reads them); they hold no personal data,

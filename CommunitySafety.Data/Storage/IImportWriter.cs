@@ -13,7 +13,10 @@ public sealed record NewPopulation(int? Year, PopulationLevel Level, string? Are
 
 public sealed record NewImportMessage(ImportMessageKind Kind, string Text, int Count);
 
-/// <summary>Everything one import writes; facts are streamed, not held as a list.</summary>
+/// <summary>
+/// Everything one import writes; facts are streamed, not held as a list. <paramref name="Waiting"/> is told, in a
+/// sentence, when the write must wait for another instance's import to finish.
+/// </summary>
 public sealed record NewImport(
     DateTimeOffset At,
     string? ImportedBy,
@@ -27,7 +30,8 @@ public sealed record NewImport(
     IEnumerable<NewFact> Facts,
     string ChangeDescription,
     string? HomeArea = null,
-    IReadOnlyList<NewPopulation>? Populations = null);
+    IReadOnlyList<NewPopulation>? Populations = null,
+    Action<string>? Waiting = null);
 
 public sealed record WrittenImport(int ImportId, IReadOnlyList<MonthReplacement> Months);
 

@@ -29,7 +29,7 @@ public sealed class PostgreSqlImportWriter(string connectionString) : IImportWri
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await TakeImportTurnAsync(connection, transaction, cancellationToken);
+        await TakeImportTurnAsync(connection, transaction, import.Waiting, cancellationToken);
 
         var importId = await InsertImportAsync(connection, transaction, import, cancellationToken);
         foreach (var file in import.Files)
@@ -62,11 +62,12 @@ public sealed class PostgreSqlImportWriter(string connectionString) : IImportWri
         return new WrittenImport(importId, months);
     }
 
-    private async Task TakeImportTurnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task TakeImportTurnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Action<string>? importWaiting, CancellationToken cancellationToken)
     {
         await using var tryTake = Command(connection, transaction, "SELECT pg_try_advisory_xact_lock(@key)", ("key", ImportLockKey));
         if ((bool)(await tryTake.ExecuteScalarAsync(cancellationToken))!) return;
         Waiting?.Invoke(WaitingSentence);
+        importWaiting?.Invoke(WaitingSentence);
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", ImportLockKey));
     }
 

@@ -16,6 +16,10 @@ namespace CommunitySafety.Tests.Components;
 /// <summary>A bUnit context with MudBlazor, the fake figures, the real notifier, and charts whose JS calls are recorded.</summary>
 public abstract class ComponentTestContext : BunitContext
 {
+    // bUnit gives a "wait for" one second; a reload on a busy two-core machine can take longer. Waits end as soon as
+    // their state is reached, so a generous limit costs nothing when the test passes.
+    static ComponentTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+
     protected ComponentTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -76,4 +76,35 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         foreach (var page in new[] { onFirst, onSecond })
             await Expect(page.Locator(".incomplete-data")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Two_imports_started_on_the_two_instances_at_once_both_land_one_after_the_other()
+    {
+        // Months no other test here looks at: April and May 2024, one file from each machine.
+        var april = Path.Combine(Path.GetTempPath(), $"april-2024-{Guid.NewGuid():N}.csv");
+        var may = Path.Combine(Path.GetTempPath(), $"may-2024-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(april, "Month,Beat,Category,Count\n2024-04,Harborough Town,ASB,11\n");
+        await File.WriteAllTextAsync(may, "Month,Beat,Category,Count\n2024-05,Harborough Town,ASB,13\n");
+        try
+        {
+            var both = await Task.WhenAll(
+                instances.First.RunCommandLineAsync("import", april),
+                instances.Second.RunCommandLineAsync("import", may));
+            Assert.All(both, run => Assert.True(run.ExitCode == 0, $"An import failed ({run.ExitCode}):\n{run.Output}"));
+
+            var (exitCode, history) = await instances.Second.RunCommandLineAsync("imports", "--json");
+            Assert.Equal(0, exitCode);
+            using var imports = System.Text.Json.JsonDocument.Parse(history[history.IndexOf('[')..(history.LastIndexOf(']') + 1)]);
+            var landed = imports.RootElement.EnumerateArray()
+                .Where(i => i.GetRawText().Contains(Path.GetFileName(april), StringComparison.Ordinal) || i.GetRawText().Contains(Path.GetFileName(may), StringComparison.Ordinal))
+                .ToList();
+            Assert.Equal(2, landed.Count);
+            Assert.All(landed, i => Assert.Contains("committed", i.GetRawText(), StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            File.Delete(april);
+            File.Delete(may);
+        }
+    }
 }

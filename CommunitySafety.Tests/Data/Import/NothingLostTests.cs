@@ -133,11 +133,14 @@ public sealed class NothingLostOnPostgreSqlTests : NothingLostTests
             await take.ExecuteNonQueryAsync();
 
         var said = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var toldTheImport = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = new PostgreSqlImportWriter(db.ConnectionString) { Waiting = sentence => said.TrySetResult(sentence) };
         var import = db.ImporterWith(writer).ImportAsync(new ImportRequest([UploadedFile.FromPath(
-            db.WriteFile("q1.csv", TestDatabase.Lines("Month,Beat,Category,Count", "2023-04,Town,ASB,3")))]));
+            db.WriteFile("q1.csv", TestDatabase.Lines("Month,Beat,Category,Count", "2023-04,Town,ASB,3")))],
+            Waiting: sentence => toldTheImport.TrySetResult(sentence)));
 
         Assert.Equal(PostgreSqlImportWriter.WaitingSentence, await said.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(PostgreSqlImportWriter.WaitingSentence, await toldTheImport.Task.WaitAsync(TimeSpan.FromSeconds(60))); // what the Imports page shows
         Assert.False(import.IsCompleted);
         Assert.Equal((0, 0, 0), await db.CountRowsAsync()); // nothing of it is visible while it waits
         await otherImport.CommitAsync(); // the other instance's import ends

@@ -1,6 +1,6 @@
 using CommunitySafety.Dashboard.Services;
 
-namespace CommunitySafety.Tests.Hosting;
+namespace CommunitySafety.Tests.Services;
 
 /// <summary>A starting app clears what a stopped one left half-uploaded, but not what another instance sharing the folder is uploading.</summary>
 public sealed class UploadSpoolSweepTests : IDisposable
