@@ -24,6 +24,7 @@ public sealed class PublishedDeployment : IAsyncLifetime
 
     private readonly string _root = Directory.CreateTempSubdirectory("csd-deployment-").FullName;
     private readonly StringBuilder _appOutput = new();
+    private readonly TaskCompletionSource _appListening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _app;
     private Process? _nginx;
     private IPlaywright? _playwright;
@@ -85,7 +86,7 @@ public sealed class PublishedDeployment : IAsyncLifetime
         if (userExit != 0 || ViewerPassword.Length == 0) throw new InvalidOperationException($"The published command line could not add a Viewer ({userExit}):\n{userOutput}");
 
         _app = Start(words[0], words[1..], WorkingFolder, OnAppLine);
-        await WaitForAsync(_app, () => AppOutput.Contains("Now listening on:", StringComparison.Ordinal), () => "The published app: " + AppOutput);
+        await WaitForAsync(_app, _appListening.Task, () => "The published app: " + AppOutput);
 
         await StartNginxAsync();
 
@@ -158,6 +159,7 @@ public sealed class PublishedDeployment : IAsyncLifetime
             worker_processes 1;
             pid {{Path.Combine(NginxFolder, "nginx.pid")}};
             error_log {{Path.Combine(NginxFolder, "error.log")}} warn;
+            error_log stderr notice;
             events { worker_connections 256; }
             http {
                 access_log {{Path.Combine(NginxFolder, "access.log")}};
@@ -172,8 +174,16 @@ public sealed class PublishedDeployment : IAsyncLifetime
         if (testExit != 0) throw new InvalidOperationException($"nginx refused the site of deploy/:\n{testOutput}\n{site}");
 
         var nginxOutput = new StringBuilder();
-        _nginx = Start(NginxPath, ["-p", NginxFolder + "/", "-c", configuration, "-g", "daemon off;"], NginxFolder, line => { lock (nginxOutput) nginxOutput.AppendLine(line); });
-        await WaitForAsync(_nginx, () => Accepts(httpsPort), () => "nginx: " + nginxOutput + File.ReadAllText(Path.Combine(NginxFolder, "error.log")));
+        // nginx says "start worker processes" (a notice, on its standard error) once its listening sockets are open.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _nginx = Start(NginxPath, ["-p", NginxFolder + "/", "-c", configuration, "-g", "daemon off;"], NginxFolder, line =>
+        {
+            lock (nginxOutput) nginxOutput.AppendLine(line);
+            if (line.Contains("start worker processes", StringComparison.Ordinal)) started.TrySetResult();
+        });
+        string NginxSays() => "nginx: " + nginxOutput + File.ReadAllText(Path.Combine(NginxFolder, "error.log"));
+        await WaitForAsync(_nginx, started.Task, NginxSays);
+        if (!Accepts(httpsPort)) throw new InvalidOperationException($"nginx started but does not accept on port {httpsPort}.\n{NginxSays()}");
     }
 
     private static string Swap(string text, string from, string to)
@@ -185,6 +195,7 @@ public sealed class PublishedDeployment : IAsyncLifetime
     private void OnAppLine(string line)
     {
         lock (_appOutput) _appOutput.AppendLine(line);
+        if (line.Contains("Now listening on:", StringComparison.Ordinal)) _appListening.TrySetResult();
     }
 
     private Process Start(string fileName, IEnumerable<string> arguments, string workingFolder, Action<string> onLine)
@@ -224,16 +235,19 @@ public sealed class PublishedDeployment : IAsyncLifetime
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    /// <summary>Waits until <paramref name="ready"/> holds, failing at once if the process ends first.</summary>
-    private static async Task WaitForAsync(Process process, Func<bool> ready, Func<string> describe)
+    /// <summary>Waits until <paramref name="ready"/> is done, failing at once if the process ends first.</summary>
+    private static async Task WaitForAsync(Process process, Task ready, Func<string> describe)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!ready())
+        var exited = process.WaitForExitAsync();
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"It stopped while starting (exit {process.ExitCode}).\n{describe()}");
-            if (deadline.Elapsed > StartTimeout) throw new TimeoutException($"Not ready within {StartTimeout.TotalSeconds} s.\n{describe()}");
-            await Task.Delay(100);
+            await Task.WhenAny(ready, exited).WaitAsync(StartTimeout);
         }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Not ready within {StartTimeout.TotalSeconds} s.\n{describe()}");
+        }
+        if (!ready.IsCompleted) throw new InvalidOperationException($"It stopped while starting (exit {process.ExitCode}).\n{describe()}");
     }
 
     private static bool Accepts(int port)
