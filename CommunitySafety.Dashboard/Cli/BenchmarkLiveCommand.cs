@@ -12,8 +12,8 @@ using Microsoft.Playwright;
 namespace CommunitySafety.Dashboard.Cli;
 
 /// <summary>
-/// `benchmark-live --pages N [--large] [--changes K] [--app DLL]`: starts the dashboard (this build, or the one at
-/// --app) on a new database, opens N real overview pages (one headless Chromium, one context each) and prints the
+/// `benchmark-live --pages N [--page overview|beats|meeting] [--large] [--changes K] [--app DLL]`: starts the dashboard
+/// (this build, or the one at --app) on a new database, opens N real pages (the overview unless --page says another) (one headless Chromium, one context each) and prints the
 /// server's resident memory and live managed heap before and after, the cost per page, each page's time to its first
 /// figure, and the fan-out of K command-line imports (from the server's own log: commit to the last page redrawn).
 /// With --large the data is a 300-beat, ten-year police.uk district instead of the sample, and it also measures
@@ -26,6 +26,14 @@ internal static partial class BenchmarkLiveCommand
     private const int LargeYears = 10;
     private const int LargeRowsPerYear = 200_000;
 
+    /// <summary>The pages the benchmark can open, with what shows their first figure.</summary>
+    private static readonly Dictionary<string, (string Path, string FirstFigure)> OpenablePages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["overview"] = ("", ".measure-card .measure-percent"),
+        ["beats"] = ("beats", ".beats-table tbody tr td"),
+        ["meeting"] = ("meeting", ".slide .measure-card .measure-percent"),
+    };
+
     private static readonly string[] CrimeTypes =
     [
         "Anti-social behaviour", "Violence and sexual offences", "Criminal damage and arson", "Public order", "Burglary",
@@ -35,7 +43,10 @@ internal static partial class BenchmarkLiveCommand
 
     public static async Task<int> RunAsync(Arguments arguments)
     {
-        arguments.AllowOnly("--pages", "--large", "--changes", "--app");
+        arguments.AllowOnly("--pages", "--page", "--large", "--changes", "--app");
+        var pageName = arguments.Value("--page") ?? "overview";
+        if (!OpenablePages.TryGetValue(pageName, out var opened))
+            throw new UsageException($"--page must be one of {string.Join(", ", OpenablePages.Keys)}, not '{pageName}'.");
         var pages = WholeNumber(arguments, "--pages", 50);
         var changes = WholeNumber(arguments, "--changes", 3);
         var large = arguments.Has("--large");
@@ -47,12 +58,12 @@ internal static partial class BenchmarkLiveCommand
         var database = Path.Combine(folder.FullName, "live.db");
         try
         {
-            Console.WriteLine($"Live benchmark: {pages} overview pages, {(large ? $"{LargeBeats} beats x {LargeYears} years of police.uk data" : "the sample data")}, app {app}");
+            Console.WriteLine($"Live benchmark: {pages} {pageName.ToLowerInvariant()} pages, {(large ? $"{LargeBeats} beats x {LargeYears} years of police.uk data" : "the sample data")}, app {app}");
             Console.WriteLine($"  (the machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}; the browsers share them with the server)");
             var (period, changeMonth) = large ? await ImportLargeAsync(app, database, folder.FullName) : ("2023-24", "2023-06");
             var quarter = 1;
             await using var server = await Server.StartAsync(app, database, sampleData: !large);
-            var address = $"{server.Address}/?year={period}&quarter={quarter}";
+            var address = $"{server.Address}/{opened.Path}?year={period}&quarter={quarter}";
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -63,14 +74,14 @@ internal static partial class BenchmarkLiveCommand
             });
 
             // One page opened and closed first, so what is measured is not the server compiling its code.
-            await OpenAsync(browser, address, ".measure-card .measure-percent", close: true);
+            await OpenAsync(browser, address, opened.FirstFigure, close: true);
             var before = await server.MemoryAsync();
 
             var firstFigure = new List<double>();
             var open = new List<IBrowserContext>();
             for (var i = 0; i < pages; i++)
             {
-                var (context, ms) = await OpenAsync(browser, address, ".measure-card .measure-percent", close: false);
+                var (context, ms) = await OpenAsync(browser, address, opened.FirstFigure, close: false);
                 open.Add(context!);
                 firstFigure.Add(ms);
                 if ((i + 1) % 25 == 0) Console.WriteLine($"  {i + 1} pages open, the last's first figure in {ms:N0} ms");

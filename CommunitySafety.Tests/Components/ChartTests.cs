@@ -98,3 +98,25 @@ public class ChartTests : ComponentTestContext
         Assert.Single(ChartModule.Invocations["destroy"]);
     }
 }
+
+public class SparklineTests
+{
+    [Fact]
+    public void The_line_runs_across_the_width_from_the_lowest_value_at_the_bottom_to_the_highest_at_the_top()
+    {
+        Assert.Equal("M2,34L60,18L118,2", Sparkline.Path([10, 15, 20]));
+    }
+
+    [Fact]
+    public void A_missing_value_breaks_the_line_and_a_lone_point_is_a_dot()
+    {
+        Assert.Equal("M2,34L31,2M89,34h0.1", Sparkline.Path([0, 10, null, 0, null]));
+    }
+
+    [Fact]
+    public void A_flat_line_sits_in_the_middle_and_no_values_draw_nothing()
+    {
+        Assert.Equal("M2,18L118,18", Sparkline.Path([5, 5]));
+        Assert.Equal("", Sparkline.Path([null, null]));
+    }
+}

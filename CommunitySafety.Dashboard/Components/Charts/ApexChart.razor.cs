@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components;
@@ -18,6 +19,9 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    // Options shared by many open pages (a data version's charts) are turned into JSON once, not once per page.
+    private static readonly ConditionalWeakTable<object, string> OptionsJson = new();
 
     private readonly string _id = "chart-" + Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _oneCallAtATime = new(1, 1);
@@ -50,7 +54,7 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
             var options = Options;
             if (_disposed || ReferenceEquals(options, _shownOptions)) return;
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            var json = JsonSerializer.Serialize(options, JsonOptions);
+            var json = OptionsJson.GetValue(options, o => JsonSerializer.Serialize(o, JsonOptions));
             firstDrawn = _shownOptions is null;
             if (firstDrawn) await _module.InvokeVoidAsync("init", _element, _id, json);
             else await _module.InvokeVoidAsync("update", _id, json);

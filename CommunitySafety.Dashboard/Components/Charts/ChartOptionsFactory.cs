@@ -1,11 +1,23 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace CommunitySafety.Dashboard.Components.Charts;
 
 /// <summary>
-/// Builds apexcharts options as plain data (no JavaScript functions), a fresh object for every chart and every update.
+/// Builds apexcharts options as plain data (no JavaScript functions): a fresh object for new chart data, shared for the same.
 /// </summary>
 public static class ChartOptionsFactory
 {
     private const string FontFamily = "Roboto, Helvetica, Arial, sans-serif";
+
+    private static readonly ConditionalWeakTable<ChartData, ConcurrentDictionary<(ChartTheme Theme, int Height), object>> Shared = new();
+
+    /// <summary>
+    /// <see cref="Build"/>'s options, built once for each chart data and shared: the figures of a data version (and so
+    /// their chart data) are shared by every open page, and so are these, until that version's figures are let go.
+    /// </summary>
+    public static object For(ChartData data, ChartTheme theme, int height = 320) =>
+        Shared.GetValue(data, _ => new()).GetOrAdd((theme, height), key => Build(data, key.Theme, key.Height));
 
     public static object Build(ChartData data, ChartTheme theme, int height = 320)
     {

@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Charts;
+using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Dashboard.Components.Pages.Overview;
@@ -16,8 +17,15 @@ public sealed record OverviewFigures(
     public static async Task<OverviewFigures> LoadAsync(
         IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
-        var range = TrendRange.FourYearsAround(period, overview);
         var summary = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
+        // The summary is the data version's, for this area and period: every page showing it shares what is built from it.
+        return await SharedFigures<OverviewFigures>.GetAsync(summary, () => BuildAsync(figures, area, overview, period, summary, CancellationToken.None));
+    }
+
+    private static async Task<OverviewFigures> BuildAsync(
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, Summary summary, CancellationToken cancellationToken)
+    {
+        var range = TrendRange.FourYearsAround(period, overview);
         var asb = await figures.GetAreaTrendAsync(area, "asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var crime = await figures.GetAreaTrendAsync(area, "crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         // Only an area with a population has rates to compare (its summary then carries them).
