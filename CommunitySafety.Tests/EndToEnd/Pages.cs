@@ -14,13 +14,13 @@ public static class Pages
     public const string Period = "year=2023-24&quarter=1";
 
     public static readonly DashboardPage Overview = new("overview", $"/?{Period}", ".measure-card");
-    public static readonly DashboardPage Beats = new("beats", $"/beats?{Period}", ".beats-table");
+    public static readonly DashboardPage Beats = new("beats", $"/beats?{Period}", ".beats-table svg.sparkline", HasCharts: false);
     public static readonly DashboardPage Beat = new("beat", $"/beats/Harborough%20North?{Period}", ".measure-card");
     public static readonly DashboardPage CrimeTypes = new("crime-types", $"/crime-types?{Period}&type=Criminal%20Damage", ".crime-types-table");
 
     public static readonly DashboardPage Compare = new("compare", $"/compare?{Period}", ".comparison-table", HasCharts: false);
 
-    public static readonly DashboardPage ActionPlan = new("action-plan", $"/action-plan?{Period}", ".plan-action");
+    public static readonly DashboardPage ActionPlan = new("action-plan", $"/action-plan?{Period}", ".plan-action", HasCharts: false);
     public static readonly DashboardPage QuarterlyReturn = new("opcc-return", "/action-plan/return?year=2023-24&quarter=2", ".opcc-return");
 
     public static readonly DashboardPage PlanFiles = new("plan-files", "/action-plan/files?year=2023-24", ".plan-file-downloads", HasCharts: false, Role: "Manager");

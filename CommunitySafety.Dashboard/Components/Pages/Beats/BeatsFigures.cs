@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Charts;
+using CommunitySafety.Dashboard.Components.Shared;
 using CommunitySafety.Data.Figures;
 
 namespace CommunitySafety.Dashboard.Components.Pages.Beats;
@@ -19,6 +20,13 @@ public sealed record BeatsFigures(Summary Summary, IReadOnlyList<BeatRow> Rows)
         IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
         var summary = (await figures.GetAreaSummaryAsync(area, period, null, cancellationToken))!;
+        // The summary is the data version's, for this area and period: every page showing it shares what is built from it.
+        return await SharedFigures<BeatsFigures>.GetAsync(summary, () => BuildAsync(figures, area, overview, period, summary, CancellationToken.None));
+    }
+
+    private static async Task<BeatsFigures> BuildAsync(
+        IFiguresService figures, string? area, DataOverview overview, FinancialQuarter period, Summary summary, CancellationToken cancellationToken)
+    {
         var range = TrendRange.FourYearsAround(period, overview);
         var rows = new List<BeatRow>();
         foreach (var beat in summary.Beats)
