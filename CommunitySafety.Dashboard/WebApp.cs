@@ -88,7 +88,10 @@ public static class WebApp
         app.MapErrorReportApi();
         app.MapImportsApi();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // No compression of the pages' WebSockets: each open page's socket kept a zlib compressor and decompressor, about
+        // 350 KB of native memory a page, to shrink render batches that are already small binary diffs. (Compression's
+        // own risk, a page framed by another site, is refused anyway by the policy's frame-ancestors 'none'.)
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = true);
         await app.RunAsync();
     }
 }
