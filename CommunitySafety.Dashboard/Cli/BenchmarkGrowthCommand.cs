@@ -163,13 +163,14 @@ internal static class BenchmarkGrowthCommand
     /// <summary>
     /// The summary of the grown database, as the web app's /api/summary answers it: the first answer in a fresh process,
     /// then answers one after another and from callers at once (the figures worked out once per version of the data and
-    /// kept), and the first answer after a change (the live data read again and the summary worked out again).
+    /// kept), and the first answer after a change (the live data read again and the summary worked out again), with the
+    /// time of the read alone. The live heap is measured after a full collection, before the answers after a change.
     /// </summary>
     internal sealed record SummaryTiming(
         string FinancialYear, int Quarter, long StoredIncidents, int StoredFacts, int YearToDateIncidents,
         double FirstAnswerMs, int WarmAnswers, double WarmP50Ms, double WarmP95Ms, double WarmMaxMs,
         int ConcurrentCallers, int AnswersPerCaller, double ConcurrentP95Ms, double ConcurrentMaxMs,
-        IReadOnlyList<double> AfterChangeMs, double PeakWorkingSetMb, double PeakWorkingSetWithReloadsMb);
+        IReadOnlyList<double> AfterChangeMs, double ReadLiveFactsMs, double PeakWorkingSetMb, double LiveHeapMb, double PeakWorkingSetWithReloadsMb);
 
     private static string Describe(GrowthStep step, GrowthStep first) =>
         $"  {step.Year,-30} {step.Seconds,6:N2} s ({step.Seconds / first.Seconds,4:N2}x)   CPU {step.CpuSeconds,6:N2} s ({step.CpuSeconds / first.CpuSeconds,4:N2}x)   peak {step.PeakWorkingSetMb,6:N0} MB" +
@@ -181,7 +182,9 @@ internal static class BenchmarkGrowthCommand
           {s.WarmAnswers} answers, one after another:       p50 {s.WarmP50Ms:N4} ms   p95 {s.WarmP95Ms:N4} ms   max {s.WarmMaxMs:N4} ms
           {s.ConcurrentCallers} callers at once, {s.AnswersPerCaller} answers each:     p95 {s.ConcurrentP95Ms:N4} ms   max {s.ConcurrentMaxMs:N4} ms
           first answer after a change ({s.AfterChangeMs.Count} times):   {string.Join(" / ", s.AfterChangeMs.Select(ms => ms.ToString("N1", CultureInfo.CurrentCulture)))} ms
+            of which reading the live facts:       {s.ReadLiveFactsMs:N1} ms (once more, alone)
           peak working set:                        {s.PeakWorkingSetMb:N0} MB ({s.PeakWorkingSetWithReloadsMb:N0} MB with the answers after a change)
+          live heap, the live data held once:      {s.LiveHeapMb:N0} MB
         """;
 
     /// <summary>This program again, with <paramref name="words"/>; gives back what it printed.</summary>
@@ -272,6 +275,8 @@ internal static class BenchmarkGrowthCommand
             })));
             using var process = Process.GetCurrentProcess();
             var peak = Megabytes(process.PeakWorkingSet64);
+            // What stays: the live data of every month held once, with the services and their caches.
+            var liveHeap = Megabytes(GC.GetTotalMemory(forceFullCollection: true));
 
             // What every instance does when a change lands: the live data read again, the summary worked out again.
             // A new figures service has nothing kept; the version is known, as the watcher has told it.
@@ -283,6 +288,10 @@ internal static class BenchmarkGrowthCommand
             }
             process.Refresh();
             var peakWithReloads = Megabytes(process.PeakWorkingSet64);
+            // Where an answer after a change spends its time: reading the live facts from the database, or working out.
+            double readMs;
+            await using (var db = await dbFactory.CreateDbContextAsync())
+                readMs = await TimeAsync(() => LiveFacts.ReadAsync(db, CancellationToken.None));
 
             long incidents;
             int facts;
@@ -296,7 +305,7 @@ internal static class BenchmarkGrowthCommand
                 summary.FinancialYear, summary.Quarter, incidents, facts, (summary.Asb?.Current ?? 0) + (summary.Crime?.Current ?? 0),
                 Math.Round(first, 1), warm.Count, Percentile(warm, 0.50), Percentile(warm, 0.95), Math.Round(warm.Max(), 4),
                 ConcurrentCallers, AnswersPerCaller, Percentile(concurrent, 0.95), Math.Round(concurrent.Max(), 4),
-                afterChange, Math.Round(peak, 1), Math.Round(peakWithReloads, 1)), SummaryJson.Options));
+                afterChange, Math.Round(readMs, 1), Math.Round(peak, 1), Math.Round(liveHeap, 1), Math.Round(peakWithReloads, 1)), SummaryJson.Options));
             return CommandLine.Done;
         }
     }
