@@ -26,7 +26,7 @@ public static class CommandLine
           CommunitySafety.Dashboard benchmark --rows N [--areas M] [--json]
           CommunitySafety.Dashboard benchmark-upload --mb 150
           CommunitySafety.Dashboard benchmark-live --pages N [--page overview|beats|meeting] [--large] [--changes K] [--app DLL]
-          CommunitySafety.Dashboard benchmark-growth --rows N --years Y [--beats B] [--json]
+          CommunitySafety.Dashboard benchmark-growth --rows N --years Y [--beats B] [--provider PostgreSQL --connection "Host=..."] [--json]
           CommunitySafety.Dashboard backup --to FILE [--db PATH]
           CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
         """ + "\n" + PlanCommand.Usage + "\n" + UsersCommand.Usage + "\n" + """

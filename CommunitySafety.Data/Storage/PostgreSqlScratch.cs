@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace CommunitySafety.Data.Storage;
 
-/// <summary>Throwaway databases on a PostgreSQL server, for the benchmark: made beside the one named, and dropped after.</summary>
+/// <summary>Throwaway databases on a PostgreSQL server, for the benchmarks: made beside the one named, and dropped after.</summary>
 public static class PostgreSqlScratch
 {
     /// <summary>Creates an empty database named <paramref name="name"/> on the server of <paramref name="connectionString"/>; returns its connection string.</summary>
@@ -17,6 +17,15 @@ public static class PostgreSqlScratch
     {
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>The size on disk of the database <paramref name="connectionString"/> names, in bytes (its tables, indexes and TOAST).</summary>
+    public static async Task<long> DatabaseSizeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>A table of text columns and nothing else (no key, no index): what psql's \copy is measured into.</summary>
