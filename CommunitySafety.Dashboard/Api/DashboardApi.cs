@@ -30,7 +30,7 @@ public static class DashboardApi
             var ofArea = await figures.GetAreaSummaryAsync(area.Trim(), period, string.IsNullOrWhiteSpace(beat) ? null : beat.Trim(), cancellationToken);
             return ofArea is null
                 ? BadRequest(await UnknownAreaAsync(figures, area, cancellationToken))
-                : Results.Json(ofArea, SummaryJson.Options);
+                : SummaryResult(ofArea);
         }
 
         var overview = await figures.GetOverviewAsync(cancellationToken);
@@ -38,8 +38,11 @@ public static class DashboardApi
         if (beatProblem is not null) return BadRequest(beatProblem);
 
         var summary = await figures.GetSummaryAsync(period, beatName, cancellationToken);
-        return Results.Json(summary, SummaryJson.Options);
+        return SummaryResult(summary);
     }
+
+    /// <summary>The summary's JSON, written once per shared summary rather than once per request.</summary>
+    private static IResult SummaryResult(Summary summary) => Results.Bytes(SummaryJson.Utf8Of(summary), "application/json; charset=utf-8");
 
     /// <summary>GET /api/compare?year=2023-24&amp;quarter=1&amp;measure=asb[&amp;area=A][&amp;group=B,C]: the document of areas-and-rates.md.</summary>
     internal static async Task<IResult> GetComparisonAsync(

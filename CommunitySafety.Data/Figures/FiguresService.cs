@@ -21,11 +21,17 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Dictionary<int, LiveData> _cache = [];
     private (long Version, PopulationTable Table)? _populations; // read and written only while holding _loading
+    private volatile KeptAreas? _areas;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Version, string Request), Comparison> _comparisons = new();
     private int _summariesCalculated;
 
     /// <summary>How many summaries were worked out (not taken from what was kept): for tests.</summary>
     internal int SummariesCalculated => Volatile.Read(ref _summariesCalculated);
+
+    private long _factsRead;
+
+    /// <summary>How many facts have been carried from the database so far, for the tests of reading only what changed.</summary>
+    internal long FactsRead => Interlocked.Read(ref _factsRead);
 
     private FiguresOptions Options => new() { Area = settings.Area, LargestIncreaseThreshold = settings.LargestIncreaseThreshold };
 
@@ -37,9 +43,20 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
 
     public async Task<IReadOnlyList<string>> GetAreasAsync(CancellationToken cancellationToken = default)
     {
+        // Every open page asks on every change: read once per version of the data (areas come only with a change).
+        var version = await CurrentVersionAsync(cancellationToken);
+        if (_areas is { } kept && kept.Version == version) return kept.Names;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AllAsync(settings.Area, cancellationToken);
+        var names = await db.AllAsync(settings.Area, cancellationToken);
+        _areas = new KeptAreas(version, names);
+        return names;
     }
+
+    private sealed record KeptAreas(long Version, IReadOnlyList<string> Names);
+
+    private Task<long> CurrentVersionAsync(CancellationToken cancellationToken) => dataVersion is null
+        ? DataChangeFeed.LatestIdAsync(dbFactory, cancellationToken)
+        : dataVersion.CurrentAsync(ct => DataChangeFeed.LatestIdAsync(dbFactory, ct), cancellationToken);
 
     public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
     {
@@ -193,9 +210,7 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     /// <summary>An area's live data (the home area's unless told), read once per change of the data and kept until the next.</summary>
     private async Task<LiveData> LoadAsync(CancellationToken cancellationToken, int areaId = Area.HomeId)
     {
-        var version = dataVersion is null
-            ? await DataChangeFeed.LatestIdAsync(dbFactory, cancellationToken)
-            : await dataVersion.CurrentAsync(ct => DataChangeFeed.LatestIdAsync(dbFactory, ct), cancellationToken);
+        var version = await CurrentVersionAsync(cancellationToken);
         lock (_cache)
             if (_cache.TryGetValue(areaId, out var cached) && cached.Version == version) return cached;
 
@@ -215,14 +230,17 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
                 : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var snapshotVersion = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-            var (facts, coverage, isSample) = await LiveFacts.ReadAsync(db, cancellationToken, areaId);
+            LiveData? previous;
+            lock (_cache) previous = _cache.GetValueOrDefault(areaId);
+            var read = await LiveFacts.ReadAsync(db, areaId, previous?.Read, cancellationToken);
+            Interlocked.Add(ref _factsRead, read.FactsRead);
             // The population figures cover every area: read once per version, shared by every area's live data.
             var populations = _populations is { } kept && kept.Version == snapshotVersion
                 ? kept.Table
                 : new PopulationTable(await db.LivePopulations()
                     .Select(p => new PopulationFigure(p.Year, p.Level, p.Area, p.Beat, p.Population)).ToListAsync(cancellationToken));
             _populations = (snapshotVersion, populations);
-            var loaded = new LiveData(snapshotVersion, facts, coverage, isSample, populations);
+            var loaded = new LiveData(snapshotVersion, read, populations);
             lock (_cache)
             {
                 // Older versions of other areas are of no more use: keep only this version's.

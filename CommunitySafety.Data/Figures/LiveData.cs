@@ -19,13 +19,21 @@ internal sealed class LiveData
     private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Summary>> _summaries = new();
     private readonly Lazy<DataOverview> _overview;
 
+    /// <summary>Live data made of facts at hand (as a test has them), with nothing for a next read to start from.</summary>
     public LiveData(long version, IReadOnlyList<MonthlyFact> facts, IReadOnlyList<MonthCoverage> coverage, bool isSampleData, PopulationTable populations)
+        : this(version, new LiveRead(facts, coverage, isSampleData, new Dictionary<int, int>(), new Dictionary<int, string>(), new NamePool(), facts.Count), populations)
+    {
+    }
+
+    public LiveData(long version, LiveRead read, PopulationTable populations)
     {
         Version = version;
+        Read = read;
+        var facts = read.Facts;
         Facts = facts;
-        Coverage = coverage;
-        CoverageMap = new CoverageMap(coverage);
-        IsSampleData = isSampleData;
+        Coverage = read.Coverage;
+        CoverageMap = new CoverageMap(read.Coverage);
+        IsSampleData = read.IsSampleData;
         Populations = populations;
 
         // The names are pooled (one instance per name whatever its case), so they compare ordinally from here on.
@@ -61,6 +69,9 @@ internal sealed class LiveData
     }
 
     public long Version { get; }
+
+    /// <summary>The read this was built from, for the next version's read to start from.</summary>
+    public LiveRead Read { get; }
     public IReadOnlyList<MonthlyFact> Facts { get; }
     public IReadOnlyList<MonthCoverage> Coverage { get; }
     public CoverageMap CoverageMap { get; }

@@ -4,6 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Data.Figures;
 
+/// <summary>
+/// What one read of an area's live data gave, kept with the live data so that the read after a change need carry from
+/// the database only the months whose live import the change replaced (an import replaces a year's months, not ten
+/// years'; a plan edit or a population import replaces none).
+/// </summary>
+internal sealed record LiveRead(
+    IReadOnlyList<MonthlyFact> Facts,
+    IReadOnlyList<MonthCoverage> Coverage,
+    bool IsSampleData,
+    IReadOnlyDictionary<int, int> MonthOwners,
+    IReadOnlyDictionary<int, string> BeatNames,
+    NamePool Names,
+    int FactsRead);
+
 /// <summary>The live data of one area: each month's facts from the latest committed import holding that month for the area.</summary>
 public static class LiveFacts
 {
@@ -11,36 +25,73 @@ public static class LiveFacts
     public static async Task<(IReadOnlyList<MonthlyFact> Facts, IReadOnlyList<MonthCoverage> Coverage, bool IsSampleData)> ReadAsync(
         CommunitySafetyDb db, CancellationToken cancellationToken, int? areaId = null)
     {
-        var area = areaId ?? Area.HomeId;
-        var owners = db.LatestOwners().Where(o => o.AreaId == area);
+        var read = await ReadAsync(db, areaId ?? Area.HomeId, null, cancellationToken);
+        return (read.Facts, read.Coverage, read.IsSampleData);
+    }
+
+    /// <summary>
+    /// The area's live data. With <paramref name="previous"/> (the same area's last read) only the months whose live
+    /// import has changed since are read from the database; the others' facts are the previous read's, which cannot
+    /// have changed: a committed import's facts are never rewritten, so a month's facts are known by its import.
+    /// </summary>
+    internal static async Task<LiveRead> ReadAsync(CommunitySafetyDb db, int areaId, LiveRead? previous, CancellationToken cancellationToken)
+    {
+        var owners = db.LatestOwners().Where(o => o.AreaId == areaId);
 
         var liveMonths = await (
                 from m in db.ImportMonths
                 join o in owners on new { m.AreaId, m.Month, m.ImportId } equals new { o.AreaId, o.Month, o.ImportId }
                 join i in db.Imports on m.ImportId equals i.Id
-                select new { m.Month, m.HasDomestic, m.HasLocationType, i.ImportedBy })
+                select new { m.Month, m.ImportId, m.HasDomestic, m.HasLocationType, i.ImportedBy })
             .ToListAsync(cancellationToken);
+        var monthOwners = liveMonths.ToDictionary(m => m.Month, m => m.ImportId);
 
-        // Each beat's name once, not once per row; crime and location types pooled as they are read.
-        var names = new NamePool();
-        var beatNames = await db.Beats.Where(b => b.AreaId == area).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken);
-        var beats = beatNames.ToDictionary(b => b.Id, b => names.Of(b.Name));
+        var beatRows = await db.Beats.Where(b => b.AreaId == areaId).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken);
+        // The previous read's names are kept only while every beat is spelt as the pool spells it: the names of a
+        // version must stay one instance each, compared ordinally.
+        var keep = previous is not null
+                   && beatRows.All(b => previous.Names.Spelling(b.Name) is not { } spelt || spelt == b.Name)
+                   && beatRows.All(b => !previous.BeatNames.TryGetValue(b.Id, out var was) || was == b.Name);
+        var names = keep ? previous!.Names : new NamePool();
+        var beats = beatRows.ToDictionary(b => b.Id, b => names.Of(b.Name));
+
         var facts = new List<MonthlyFact>();
-        await foreach (var f in (
-                from f in db.Facts
-                join b in db.Beats on f.BeatId equals b.Id
-                where b.AreaId == area
-                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
-                select new { f.Month, f.BeatId, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        List<int>? reread = null;
+        if (keep)
         {
-            facts.Add(new MonthlyFact(
-                YearMonth.FromKey(f.Month), beats[f.BeatId], f.Category, names.OfOptional(f.CrimeType), names.OfOptional(f.LocationType), f.Domestic, f.Count));
+            var unchanged = monthOwners
+                .Where(m => previous!.MonthOwners.TryGetValue(m.Key, out var was) && was == m.Value)
+                .Select(m => m.Key).ToHashSet();
+            facts.AddRange(previous!.Facts.Where(f => unchanged.Contains(f.Month.Key)));
+            reread = monthOwners.Keys.Where(m => !unchanged.Contains(m)).ToList();
         }
 
-        return (
+        var read = 0;
+        if (reread is not { Count: 0 })
+        {
+            var query =
+                from f in db.Facts
+                join b in db.Beats on f.BeatId equals b.Id
+                where b.AreaId == areaId
+                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
+                select new { f.Month, f.BeatId, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count };
+            if (reread is not null) query = query.Where(f => reread.Contains(f.Month));
+            // Each beat's name once, not once per row; crime and location types pooled as they are read.
+            await foreach (var f in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                facts.Add(new MonthlyFact(
+                    YearMonth.FromKey(f.Month), beats[f.BeatId], f.Category, names.OfOptional(f.CrimeType), names.OfOptional(f.LocationType), f.Domestic, f.Count));
+                read++;
+            }
+        }
+
+        return new LiveRead(
             facts,
             liveMonths.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)).OrderBy(m => m.Month).ToList(),
-            liveMonths.Count > 0 && liveMonths.All(m => m.ImportedBy == FiguresService.SampleDataImporter));
+            liveMonths.Count > 0 && liveMonths.All(m => m.ImportedBy == FiguresService.SampleDataImporter),
+            monthOwners,
+            beats,
+            names,
+            read);
     }
 }

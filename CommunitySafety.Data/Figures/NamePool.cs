@@ -2,7 +2,8 @@ namespace CommunitySafety.Data.Figures;
 
 /// <summary>
 /// One string instance per name, whatever its case, spelt as first seen: the facts of a version share their beat,
-/// crime type and location type names, and compare them ordinally from then on.
+/// crime type and location type names, and compare them ordinally from then on. A pool is added to only while its live
+/// data is being read (one read at a time), and is carried to the next version's read with the facts it keeps.
 /// </summary>
 internal sealed class NamePool
 {
@@ -16,4 +17,7 @@ internal sealed class NamePool
     }
 
     public string? OfOptional(string? name) => name is null ? null : Of(name);
+
+    /// <summary>The name as the pool spells it; null when the pool has not seen it.</summary>
+    public string? Spelling(string name) => _names.GetValueOrDefault(name);
 }

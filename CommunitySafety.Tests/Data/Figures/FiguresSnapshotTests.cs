@@ -49,6 +49,41 @@ public sealed class FiguresSnapshotTests
     }
 
     [Fact]
+    public async Task After_a_change_only_the_months_it_replaced_are_read_again_and_the_figures_equal_a_full_read()
+    {
+        var (db, figures) = await WatchedAsync();
+        await using var _ = db;
+        var first = await db.ImportOkAsync(db.WriteFile("a.csv", Extract(
+            "2022-04,North,ASB,,,N,5", "2022-05,North,Crime,Arson,,N,3", "2023-04,North,ASB,,,N,6", "2023-05,Town,Crime,Arson,Street,Y,2", "2023-06,Town,ASB,,,N,4")));
+        await figures.GetSummaryAsync(Q1);
+        Assert.Equal(5, figures.FactsRead);
+
+        // A file for June alone: June is read again, the other months are kept from the last read.
+        var june = await db.ImportOkAsync(db.WriteFile("b.csv", Extract("2023-06,Town,ASB,,,N,9", "2023-06,Harbour,Crime,ARSON,,N,1")));
+        var afterJune = await figures.GetSummaryAsync(Q1);
+        Assert.Equal(7, figures.FactsRead);
+        Assert.Equal(SummaryJson.Serialize(await FreshFigures(db).GetSummaryAsync(Q1)), SummaryJson.Serialize(afterJune));
+        Assert.Equal(["Harbour", "North", "Town"], (await figures.GetOverviewAsync()).Beats);
+
+        // Undoing it gives June back to the first import: June is read again, from that import.
+        Assert.True((await db.Importer.UndoAsync(june.ImportId!.Value)).Done);
+        var afterUndo = await figures.GetSummaryAsync(Q1);
+        Assert.Equal(8, figures.FactsRead);
+        Assert.Equal(SummaryJson.Serialize(await FreshFigures(db).GetSummaryAsync(Q1)), SummaryJson.Serialize(afterUndo));
+        Assert.Equal(4 + 6, afterUndo.Asb!.Current);
+
+        // Undoing the first leaves no month: nothing to read, and no figures.
+        Assert.True((await db.Importer.UndoAsync(first.ImportId!.Value)).Done);
+        Assert.Empty((await figures.GetOverviewAsync()).Quarters);
+        Assert.Equal(8, figures.FactsRead);
+        Assert.Equal(SummaryJson.Serialize(await FreshFigures(db).GetSummaryAsync(Q1)), SummaryJson.Serialize(await figures.GetSummaryAsync(Q1)));
+    }
+
+    /// <summary>Figures read afresh, with no earlier read to start from.</summary>
+    private static FiguresService FreshFigures(TestDatabase db) =>
+        new(db.DbFactory, db.Services.GetRequiredService<DataSettings>());
+
+    [Fact]
     public async Task A_change_made_by_another_process_is_seen_when_the_watcher_tells_of_it()
     {
         var (db, figures) = await WatchedAsync();
