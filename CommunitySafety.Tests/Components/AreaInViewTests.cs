@@ -2,6 +2,7 @@ using Bunit;
 using CommunitySafety.Dashboard.Components.Pages.Beats;
 using CommunitySafety.Dashboard.Components.Pages.Overview;
 using CommunitySafety.Dashboard.Services;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace CommunitySafety.Tests.Components;
@@ -33,6 +34,25 @@ public class AreaInViewTests : ComponentTestContext
         Assert.Single(page.FindAll(".area-picker"));
         var beatLink = page.FindAll("a").Single(a => a.TextContent == "Harborough North");
         Assert.Equal("beats/Harborough%20North?year=2023-24&quarter=1&area=Blaby", beatLink.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Choosing_an_area_in_the_picker_puts_it_in_the_address_and_the_home_area_takes_it_out()
+    {
+        Figures.Areas = ["Harborough", "Blaby"];
+        GoTo("beats?year=2023-24&quarter=1");
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var page = Render<BeatsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#area-picker")));
+        Assert.Equal("Area", page.Find("label[for=area-picker]").TextContent);
+        Assert.Equal("Harborough", page.Find("#area-picker option[selected]").TextContent);
+
+        page.Find("#area-picker").Change("Blaby");
+        Assert.Equal("http://localhost/beats?year=2023-24&quarter=1&area=Blaby", navigation.Uri);
+
+        page.WaitForAssertion(() => Assert.Equal("Blaby", page.Find("#area-picker option[selected]").TextContent));
+        page.Find("#area-picker").Change("Harborough");
+        Assert.Equal("http://localhost/beats?year=2023-24&quarter=1", navigation.Uri);
     }
 
     [Fact]
