@@ -31,6 +31,17 @@ public class ChartTests : ComponentTestContext
     }
 
     [Fact]
+    public void New_options_with_the_same_numbers_send_nothing_to_the_chart()
+    {
+        var chart = Render<ApexChart>(p => p.Add(c => c.Options, ChartOptionsFactory.Build(Data(10, 20), ChartTheme.Light)));
+
+        chart.Render(p => p.Add(c => c.Options, ChartOptionsFactory.Build(Data(10, 20), ChartTheme.Light)));
+
+        Assert.Single(ChartModule.Invocations["init"]);
+        Assert.Empty(ChartModule.Invocations["update"]);
+    }
+
+    [Fact]
     public void New_options_update_the_chart_in_place_with_the_latest_numbers()
     {
         var chart = Render<ApexChart>(p => p.Add(c => c.Options, ChartOptionsFactory.Build(Data(10, 20), ChartTheme.Light)));

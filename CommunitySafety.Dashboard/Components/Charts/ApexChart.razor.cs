@@ -28,6 +28,7 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     private ElementReference _element;
     private IJSObjectReference? _module;
     private object? _shownOptions;
+    private string? _shownJson;
     private bool _disposed;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -57,8 +58,10 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
             var json = OptionsJson.GetValue(options, o => JsonSerializer.Serialize(o, JsonOptions));
             firstDrawn = _shownOptions is null;
             if (firstDrawn) await _module.InvokeVoidAsync("init", _element, _id, json);
-            else await _module.InvokeVoidAsync("update", _id, json);
+            // New figures often leave a chart as it was (a change to ASB leaves the crime trend): nothing to send or redraw.
+            else if (json != _shownJson) await _module.InvokeVoidAsync("update", _id, json);
             _shownOptions = options;
+            _shownJson = json;
         }
         catch (JSException exception)
         {
