@@ -27,7 +27,6 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     private readonly SemaphoreSlim _oneCallAtATime = new(1, 1);
     private ElementReference _element;
     private IJSObjectReference? _module;
-    private object? _shownOptions;
     private string? _shownJson;
     private bool _disposed;
 
@@ -52,15 +51,13 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
         await _oneCallAtATime.WaitAsync();
         try
         {
-            var options = Options;
-            if (_disposed || ReferenceEquals(options, _shownOptions)) return;
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            var json = OptionsJson.GetValue(options, o => JsonSerializer.Serialize(o, JsonOptions));
-            firstDrawn = _shownOptions is null;
-            if (firstDrawn) await _module.InvokeVoidAsync("init", _element, _id, json);
             // New figures often leave a chart as it was (a change to ASB leaves the crime trend): nothing to send or redraw.
-            else if (json != _shownJson) await _module.InvokeVoidAsync("update", _id, json);
-            _shownOptions = options;
+            var json = OptionsJson.GetValue(Options, o => JsonSerializer.Serialize(o, JsonOptions));
+            if (_disposed || json == _shownJson) return;
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            firstDrawn = _shownJson is null;
+            if (firstDrawn) await _module.InvokeVoidAsync("init", _element, _id, json);
+            else await _module.InvokeVoidAsync("update", _id, json);
             _shownJson = json;
         }
         catch (JSException exception)
@@ -74,7 +71,7 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
         {
             _oneCallAtATime.Release();
         }
-        if (firstDrawn && _shownOptions is not null) await Drawn.InvokeAsync();
+        if (firstDrawn && _shownJson is not null) await Drawn.InvokeAsync();
     }
 
     public async ValueTask DisposeAsync()
