@@ -11,6 +11,9 @@ public static class Accessibility
 
     public static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        // Colours change by CSS transitions (a theme applied after the first render, an input's label): judge the page's
+        // colours once they have settled, not halfway between two themes.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')");
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
         Assert.True(result.Violations.Length == 0, $"{what} has accessibility violations:\n{Describe(result.Violations)}");
     }
