@@ -79,14 +79,22 @@ internal static partial class BenchmarkLiveCommand
 
             var firstFigure = new List<double>();
             var open = new List<IBrowserContext>();
+            var samples = new List<(int Pages, Memory Memory)> { (0, before) };
             for (var i = 0; i < pages; i++)
             {
                 var (context, ms) = await OpenAsync(browser, address, opened.FirstFigure, close: false);
                 open.Add(context!);
                 firstFigure.Add(ms);
-                if ((i + 1) % 25 == 0) Console.WriteLine($"  {i + 1} pages open, the last's first figure in {ms:N0} ms");
+                if ((i + 1) % 25 == 0 && i + 1 < pages)
+                {
+                    var memory = await server.MemoryAsync();
+                    samples.Add((i + 1, memory));
+                    Console.WriteLine($"  {i + 1} pages open, the last's first figure in {ms:N0} ms; {memory}");
+                }
             }
             var after = await server.MemoryAsync();
+            samples.Add((pages, after));
+            Console.WriteLine($"  {pages} pages open; {after}");
 
             var fanOut = new List<(long Ms, int Circuits)>();
             for (var i = 0; i < changes; i++)
@@ -105,6 +113,14 @@ internal static partial class BenchmarkLiveCommand
             Console.WriteLine(before.LiveHeapMb is null
                 ? "Live managed heap:        not reported by this build (no /diagnostics/memory)"
                 : $"Live managed heap:        {before.LiveHeapMb:N1} MB before, {after.LiveHeapMb:N1} MB after: {PerPage(before.LiveHeapMb.Value, after.LiveHeapMb!.Value, pages)} a page");
+            if (samples.Count > 2)
+            {
+                var lastHalf = samples.Where(x => x.Pages >= pages / 2).ToList();
+                Console.WriteLine($"Slope over the {samples.Count} samples: resident {Slope(samples, m => m.ResidentMb)}, live heap {Slope(samples, m => m.LiveHeapMb)}, code {Slope(samples, m => m.CodeMb)} a page");
+                Console.WriteLine($"Slope over the last half: resident {Slope(lastHalf, m => m.ResidentMb)}, live heap {Slope(lastHalf, m => m.LiveHeapMb)}, code {Slope(lastHalf, m => m.CodeMb)} a page");
+            }
+            if (before.CommittedMb is { } committedBefore && after.CommittedMb is { } committedAfter)
+                Console.WriteLine($"Managed heap committed:   {committedBefore:N1} MB before, {committedAfter:N1} MB after: {PerPage(committedBefore, committedAfter, pages)} a page (the collector's memory, live or free)");
             Console.WriteLine($"First figure per page:    {Spread(firstFigure)}");
             Console.WriteLine(fanOut.Any(f => f.Circuits >= 0)
                 ? $"Fan-out ({changes} imports):  {Spread(fanOut.Select(f => (double)f.Ms).ToList())} to {fanOut.Max(f => f.Circuits)} open pages (commit to the last page redrawn, the server's log)"
@@ -236,6 +252,29 @@ internal static partial class BenchmarkLiveCommand
         if (process.ExitCode != 0) throw new InvalidOperationException($"'{arguments}' failed ({process.ExitCode}):\n{await output}{await errors}");
     }
 
+    /// <summary>
+    /// The server's memory: resident in all; the live managed heap and what the collector has committed (null from a
+    /// build without the memory endpoint); resident anonymous memory (the collector's heap, native allocations, stacks)
+    /// and the runtime's executable memory (compiled code and stubs, which grows as code is first compiled or
+    /// recompiled under load, not with each page).
+    /// </summary>
+    private sealed record Memory(double ResidentMb, double? LiveHeapMb, double? CommittedMb, double AnonymousMb, double CodeMb)
+    {
+        public override string ToString() =>
+            $"resident {ResidentMb:N1} MB (code {CodeMb:N1}, anonymous {AnonymousMb:N1}), live heap {LiveHeapMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB, committed {CommittedMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB";
+    }
+
+    /// <summary>The least-squares slope of <paramref name="value"/> over the samples, in KB a page.</summary>
+    private static string Slope(IReadOnlyList<(int Pages, Memory Memory)> samples, Func<Memory, double?> value)
+    {
+        var points = samples.Where(s => value(s.Memory) is not null).Select(s => (X: (double)s.Pages, Y: value(s.Memory)!.Value)).ToList();
+        if (points.Count < 2) return "?";
+        var meanX = points.Average(p => p.X);
+        var meanY = points.Average(p => p.Y);
+        var slope = points.Sum(p => (p.X - meanX) * (p.Y - meanY)) / points.Sum(p => (p.X - meanX) * (p.X - meanX));
+        return $"{slope * 1024:N0} KB";
+    }
+
     [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms")]
     private static partial Regex FanOutLine();
 
@@ -310,24 +349,45 @@ internal static partial class BenchmarkLiveCommand
             catch (TimeoutException) { return (-1, -1); }
         }
 
-        /// <summary>Resident memory from /proc (VmRSS) and, where the build offers it, the live heap after a full collection.</summary>
-        public async Task<(double ResidentMb, double? LiveHeapMb)> MemoryAsync()
+        /// <summary>
+        /// Resident memory from /proc (VmRSS) split by kind of mapping (smaps), and, where the build offers it, the live
+        /// managed heap after a full collection and what the collector holds committed.
+        /// </summary>
+        public async Task<Memory> MemoryAsync()
         {
-            double? heap = null;
+            double? heap = null, committed = null;
             using (var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) })
             {
                 var response = await http.GetAsync($"{Address}{MemoryDiagnostics.Path}");
                 if (response.IsSuccessStatusCode)
-                    heap = (await response.Content.ReadFromJsonAsync<MemoryDiagnostics.MemoryFigures>())!.LiveHeapMb;
+                {
+                    var figures = (await response.Content.ReadFromJsonAsync<MemoryDiagnostics.MemoryFigures>())!;
+                    (heap, committed) = (figures.LiveHeapMb, figures.CommittedMb > 0 ? figures.CommittedMb : null);
+                }
                 else
                 {
                     // A build without the endpoint: give its collector time to settle instead.
                     await Task.Delay(TimeSpan.FromSeconds(5));
                 }
             }
-            var line = (await File.ReadAllLinesAsync($"/proc/{_process.Id}/status")).First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            var kb = double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            return (kb / 1024, heap);
+            double anonymousKb = 0, codeKb = 0, otherKb = 0;
+            string mapping = "";
+            foreach (var line in await File.ReadAllLinesAsync($"/proc/{_process.Id}/smaps"))
+            {
+                if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-'))
+                {
+                    var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                    mapping = parts.Length > 5 ? parts[5] : "";
+                }
+                else if (line.StartsWith("Rss:", StringComparison.Ordinal))
+                {
+                    var kb = double.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                    if (mapping.Length == 0 || mapping == "[heap]") anonymousKb += kb;
+                    else if (mapping.Contains("doublemapper", StringComparison.Ordinal)) codeKb += kb;
+                    else otherKb += kb;
+                }
+            }
+            return new Memory((anonymousKb + codeKb + otherKb) / 1024, heap, committed, anonymousKb / 1024, codeKb / 1024);
         }
 
         public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public static class MemoryDiagnostics
     public const string Path = "/diagnostics/memory";
     public const string Setting = "Diagnostics:Memory";
 
-    public sealed record MemoryFigures(double LiveHeapMb, double TotalManagedMb, double ResidentMb, int Gen2Collections);
+    public sealed record MemoryFigures(double LiveHeapMb, double TotalManagedMb, double ResidentMb, int Gen2Collections, double CommittedMb = 0);
 
     public static void MapMemoryDiagnostics(this WebApplication app)
     {
@@ -30,7 +30,8 @@ public static class MemoryDiagnostics
                 Math.Round(info.HeapSizeBytes / 1048576.0, 1),
                 Math.Round(GC.GetTotalMemory(forceFullCollection: false) / 1048576.0, 1),
                 Math.Round(process.WorkingSet64 / 1048576.0, 1),
-                GC.CollectionCount(2)));
+                GC.CollectionCount(2),
+                Math.Round(info.TotalCommittedBytes / 1048576.0, 1)));
         }).AllowAnonymous(); // loopback only, checked above; off unless the setting turns it on
     }
 }
