@@ -26,6 +26,9 @@ internal static partial class BenchmarkLiveCommand
     private const int LargeYears = 10;
     private const int LargeRowsPerYear = 200_000;
 
+    /// <summary>Memory is sampled every so many pages; the first sample is where the cost per page is measured from.</summary>
+    private const int WarmPages = 25;
+
     /// <summary>The pages the benchmark can open, with what shows their first figure.</summary>
     private static readonly Dictionary<string, (string Path, string FirstFigure)> OpenablePages = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -85,7 +88,7 @@ internal static partial class BenchmarkLiveCommand
                 var (context, ms) = await OpenAsync(browser, address, opened.FirstFigure, close: false);
                 open.Add(context!);
                 firstFigure.Add(ms);
-                if ((i + 1) % 25 == 0 && i + 1 < pages)
+                if ((i + 1) % WarmPages == 0 && i + 1 < pages)
                 {
                     var memory = await server.MemoryAsync();
                     samples.Add((i + 1, memory));
@@ -109,18 +112,19 @@ internal static partial class BenchmarkLiveCommand
 
             Console.WriteLine();
             Console.WriteLine($"Pages open:               {pages}");
-            Console.WriteLine($"Server resident memory:   {before.ResidentMb:N1} MB before, {after.ResidentMb:N1} MB after: {PerPage(before.ResidentMb, after.ResidentMb, pages)} a page");
+            // The first pages also compile the server's code for the load and grow its heap to working size: what an
+            // open page costs is the slope after them (from the sample at 25 pages), printed beside the cost from 0.
+            var warm = samples.FirstOrDefault(x => x.Pages == WarmPages && x.Pages < pages);
+            string FromWarm(Func<Memory, double?> value) => warm.Memory is null
+                ? ""
+                : $"; {PerPage(value(warm.Memory)!.Value, value(after)!.Value, pages - WarmPages)} a page from {WarmPages} to {pages} pages, least-squares slope {Slope(samples.Where(x => x.Pages >= WarmPages).ToList(), value)} a page";
+            Console.WriteLine($"Server resident memory:   {before.ResidentMb:N1} MB before, {after.ResidentMb:N1} MB after: {PerPage(before.ResidentMb, after.ResidentMb, pages)} a page from 0{FromWarm(m => m.ResidentMb)}");
             Console.WriteLine(before.LiveHeapMb is null
                 ? "Live managed heap:        not reported by this build (no /diagnostics/memory)"
-                : $"Live managed heap:        {before.LiveHeapMb:N1} MB before, {after.LiveHeapMb:N1} MB after: {PerPage(before.LiveHeapMb.Value, after.LiveHeapMb!.Value, pages)} a page");
-            if (samples.Count > 2)
-            {
-                var lastHalf = samples.Where(x => x.Pages >= pages / 2).ToList();
-                Console.WriteLine($"Slope over the {samples.Count} samples: resident {Slope(samples, m => m.ResidentMb)}, live heap {Slope(samples, m => m.LiveHeapMb)}, code {Slope(samples, m => m.CodeMb)} a page");
-                Console.WriteLine($"Slope over the last half: resident {Slope(lastHalf, m => m.ResidentMb)}, live heap {Slope(lastHalf, m => m.LiveHeapMb)}, code {Slope(lastHalf, m => m.CodeMb)} a page");
-            }
+                : $"Live managed heap:        {before.LiveHeapMb:N1} MB before, {after.LiveHeapMb:N1} MB after: {PerPage(before.LiveHeapMb.Value, after.LiveHeapMb!.Value, pages)} a page from 0{FromWarm(m => m.LiveHeapMb)}");
             if (before.CommittedMb is { } committedBefore && after.CommittedMb is { } committedAfter)
-                Console.WriteLine($"Managed heap committed:   {committedBefore:N1} MB before, {committedAfter:N1} MB after: {PerPage(committedBefore, committedAfter, pages)} a page (the collector's memory, live or free)");
+                Console.WriteLine($"Managed heap committed:   {committedBefore:N1} MB before, {committedAfter:N1} MB after: {PerPage(committedBefore, committedAfter, pages)} a page from 0 (the collector's memory, live or free){FromWarm(m => m.CommittedMb)}");
+            Console.WriteLine($"Compiled code:            {before.CodeMb:N1} MB before, {after.CodeMb:N1} MB after (grows as code is first compiled and recompiled under load, not with each page)");
             Console.WriteLine($"First figure per page:    {Spread(firstFigure)}");
             Console.WriteLine(fanOut.Any(f => f.Circuits >= 0)
                 ? $"Fan-out ({changes} imports):  {Spread(fanOut.Select(f => (double)f.Ms).ToList())} to {fanOut.Max(f => f.Circuits)} open pages (commit to the last page redrawn, the server's log)"
@@ -258,10 +262,10 @@ internal static partial class BenchmarkLiveCommand
     /// and the runtime's executable memory (compiled code and stubs, which grows as code is first compiled or
     /// recompiled under load, not with each page).
     /// </summary>
-    private sealed record Memory(double ResidentMb, double? LiveHeapMb, double? CommittedMb, double AnonymousMb, double CodeMb)
+    private sealed record Memory(double ResidentMb, double? LiveHeapMb, double? CommittedMb, double AnonymousMb, double CodeMb, double MallocMb, int Threads)
     {
         public override string ToString() =>
-            $"resident {ResidentMb:N1} MB (code {CodeMb:N1}, anonymous {AnonymousMb:N1}), live heap {LiveHeapMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB, committed {CommittedMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB";
+            $"resident {ResidentMb:N1} MB (code {CodeMb:N1}, anonymous {AnonymousMb:N1}, of which native malloc {MallocMb:N1}; {Threads} threads), live heap {LiveHeapMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB, committed {CommittedMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB";
     }
 
     /// <summary>The least-squares slope of <paramref name="value"/> over the samples, in KB a page.</summary>
@@ -370,14 +374,19 @@ internal static partial class BenchmarkLiveCommand
                     await Task.Delay(TimeSpan.FromSeconds(5));
                 }
             }
-            double anonymousKb = 0, codeKb = 0, otherKb = 0;
+            double anonymousKb = 0, codeKb = 0, otherKb = 0, mallocKb = 0;
             string mapping = "";
+            var inMallocArena = false;
             foreach (var line in await File.ReadAllLinesAsync($"/proc/{_process.Id}/smaps"))
             {
                 if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-'))
                 {
                     var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
                     mapping = parts.Length > 5 ? parts[5] : "";
+                    // glibc's per-thread malloc arenas are anonymous mappings aligned to their 64 MB maximum.
+                    var range = parts[0].Split('-');
+                    inMallocArena = mapping.Length == 0 && Convert.ToUInt64(range[0], 16) % (64UL << 20) == 0
+                                    && Convert.ToUInt64(range[1], 16) - Convert.ToUInt64(range[0], 16) <= 64UL << 20;
                 }
                 else if (line.StartsWith("Rss:", StringComparison.Ordinal))
                 {
@@ -385,9 +394,11 @@ internal static partial class BenchmarkLiveCommand
                     if (mapping.Length == 0 || mapping == "[heap]") anonymousKb += kb;
                     else if (mapping.Contains("doublemapper", StringComparison.Ordinal)) codeKb += kb;
                     else otherKb += kb;
+                    if (inMallocArena || mapping == "[heap]") mallocKb += kb;
                 }
             }
-            return new Memory((anonymousKb + codeKb + otherKb) / 1024, heap, committed, anonymousKb / 1024, codeKb / 1024);
+            var threads = (await File.ReadAllLinesAsync($"/proc/{_process.Id}/status")).First(l => l.StartsWith("Threads:", StringComparison.Ordinal))["Threads:".Length..].Trim();
+            return new Memory((anonymousKb + codeKb + otherKb) / 1024, heap, committed, anonymousKb / 1024, codeKb / 1024, mallocKb / 1024, int.Parse(threads, CultureInfo.InvariantCulture));
         }
 
         public async ValueTask DisposeAsync()

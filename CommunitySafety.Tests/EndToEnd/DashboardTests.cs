@@ -95,6 +95,43 @@ public class DashboardTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task The_menu_sits_beside_the_page_on_a_wide_screen_and_over_it_on_a_phone()
+    {
+        var wide = await server.NewPageAsync();
+        await Pages.OpenAsync(wide, Pages.Overview);
+        var beats = wide.Locator("#main-menu").GetByRole(AriaRole.Link, new() { Name = "Beats" });
+        await Expect(beats).ToBeVisibleAsync();
+        var button = wide.Locator(".menu-button");
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+        await button.ClickAsync();
+        await Expect(beats).Not.ToBeVisibleAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(button).ToHaveAccessibleNameAsync("Open the menu");
+
+        var phone = await server.NewPageAsync(width: 360, height: 740);
+        await Pages.OpenAsync(phone, Pages.Overview);
+        var menuButton = phone.Locator(".menu-button");
+        var beatsLink = phone.Locator("#main-menu").GetByRole(AriaRole.Link, new() { Name = "Beats" });
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(beatsLink).Not.ToBeVisibleAsync();
+
+        await menuButton.ClickAsync();
+        await Expect(beatsLink).ToBeVisibleAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(beatsLink).Not.ToBeVisibleAsync();
+        await Expect(menuButton).ToBeFocusedAsync();
+
+        // Following a link closes the menu that covers the page.
+        await menuButton.ClickAsync();
+        await beatsLink.ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/beats\?"));
+        await Expect(beatsLink).Not.ToBeVisibleAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    [Fact]
     public async Task The_summary_api_returns_the_contracts_document()
     {
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };

@@ -79,4 +79,53 @@ public sealed class BeatsPageTests : ComponentTestContext
         Assert.Equal("+20.0% Within normal variation", Change(RowOf(page, "Harborough North"), "ASB change"));
         Assert.Equal("250", Cell(RowOf(page, "Harborough Town"), "ASB"));
     }
+
+    [Fact]
+    public void A_column_heading_sorts_the_beats_by_it_and_again_the_other_way_saying_so_to_a_screen_reader()
+    {
+        var page = Open();
+        IReadOnlyList<string> Beats() => page.FindAll(".beats-table tbody tr").Select(r => Cell(r, "Beat")).ToList();
+        AngleSharp.Dom.IElement Heading(string title) => page.FindAll(".beats-table thead th").Single(th => th.TextContent.Trim() == title);
+        Assert.Equal("ascending", Heading("Beat").GetAttribute("aria-sort"));
+
+        Heading("ASB").QuerySelector("button")!.Click();
+        Assert.Equal(["Harborough Town", "Harborough North"], Beats()); // 250, then 300
+        Assert.Equal("ascending", Heading("ASB").GetAttribute("aria-sort"));
+        Assert.Null(Heading("Beat").GetAttribute("aria-sort"));
+
+        Heading("ASB").QuerySelector("button")!.Click();
+        Assert.Equal(["Harborough North", "Harborough Town"], Beats());
+        Assert.Equal("descending", Heading("ASB").GetAttribute("aria-sort"));
+
+        // A small screen shows the table as cards without headings: its select sorts the same way.
+        page.Find("#beats-sort").Change("Crime:desc");
+        Assert.Equal(["Harborough North", "Harborough Town"], Beats()); // 500, then 420
+        Assert.Equal("descending", Heading("Crime").GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public void Each_order_of_a_versions_rows_is_worked_out_once_and_shared()
+    {
+        var page = Open();
+        Heading(page, "Crime").QuerySelector("button")!.Click();
+        var figures = (BeatsFigures)typeof(BeatsPage).BaseType!.GetProperty("Figures", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)!.GetValue(page.Instance)!;
+
+        Assert.Same(BeatsOrder.Rows(figures, BeatColumn.Crime, false), BeatsOrder.Rows(figures, BeatColumn.Crime, false));
+        Assert.NotSame(BeatsOrder.Rows(figures, BeatColumn.Crime, false), BeatsOrder.Rows(figures, BeatColumn.Crime, true));
+    }
+
+    private static AngleSharp.Dom.IElement Heading(IRenderedComponent<BeatsPage> page, string title) =>
+        page.FindAll(".beats-table thead th").Single(th => th.TextContent.Trim() == title);
+
+    [Fact]
+    public void Beats_without_a_figure_come_last_whichever_way_and_ties_go_by_name()
+    {
+        static BeatRow Row(string name, int? asb) =>
+            new(new BeatMeasures(name, asb is { } n ? TestFigures.Measure(n, n) : null, null, null), [], "");
+        var rows = new[] { Row("Cc", 5), Row("Aa", null), Row("bb", 5), Row("Dd", 9) };
+
+        Assert.Equal(["bb", "Cc", "Dd", "Aa"], BeatsOrder.Order(rows, BeatColumn.Asb, descending: false).Select(r => r.Name));
+        Assert.Equal(["Dd", "bb", "Cc", "Aa"], BeatsOrder.Order(rows, BeatColumn.Asb, descending: true).Select(r => r.Name));
+        Assert.Equal(["Dd", "Cc", "bb", "Aa"], BeatsOrder.Order(rows, BeatColumn.Beat, descending: true).Select(r => r.Name));
+    }
 }
