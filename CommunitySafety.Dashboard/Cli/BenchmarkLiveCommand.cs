@@ -26,8 +26,8 @@ internal static partial class BenchmarkLiveCommand
     private const int LargeYears = 10;
     private const int LargeRowsPerYear = 200_000;
 
-    /// <summary>Memory is sampled every so many pages; the first sample is where the cost per page is measured from.</summary>
-    private const int WarmPages = 25;
+    /// <summary>Memory is sampled every so many pages.</summary>
+    private const int SampleEvery = 25;
 
     /// <summary>The pages the benchmark can open, with what shows their first figure.</summary>
     private static readonly Dictionary<string, (string Path, string FirstFigure)> OpenablePages = new(StringComparer.OrdinalIgnoreCase)
@@ -88,7 +88,7 @@ internal static partial class BenchmarkLiveCommand
                 var (context, ms) = await OpenAsync(browser, address, opened.FirstFigure, close: false);
                 open.Add(context!);
                 firstFigure.Add(ms);
-                if ((i + 1) % WarmPages == 0 && i + 1 < pages)
+                if ((i + 1) % SampleEvery == 0 && i + 1 < pages)
                 {
                     var memory = await server.MemoryAsync();
                     samples.Add((i + 1, memory));
@@ -112,12 +112,14 @@ internal static partial class BenchmarkLiveCommand
 
             Console.WriteLine();
             Console.WriteLine($"Pages open:               {pages}");
-            // The first pages also compile the server's code for the load and grow its heap to working size: what an
-            // open page costs is the slope after them (from the sample at 25 pages), printed beside the cost from 0.
-            var warm = samples.FirstOrDefault(x => x.Pages == WarmPages && x.Pages < pages);
+            // The first pages also compile and recompile the server's code for the load and grow its heap and native
+            // arenas to working size (about 20 MB of compiled code alone, levelling off near 100 pages): what one more open
+            // page costs is the slope over the second half, printed beside the cost from 0.
+            var warm = samples.Where(x => x.Pages > 0 && x.Pages <= pages / 2).LastOrDefault();
+            var warmPages = warm.Pages;
             string FromWarm(Func<Memory, double?> value) => warm.Memory is null
                 ? ""
-                : $"; {PerPage(value(warm.Memory)!.Value, value(after)!.Value, pages - WarmPages)} a page from {WarmPages} to {pages} pages, least-squares slope {Slope(samples.Where(x => x.Pages >= WarmPages).ToList(), value)} a page";
+                : $"; {PerPage(value(warm.Memory)!.Value, value(after)!.Value, pages - warmPages)} a page from {warmPages} to {pages} pages, least-squares slope {Slope(samples.Where(x => x.Pages >= warmPages).ToList(), value)} a page";
             Console.WriteLine($"Server resident memory:   {before.ResidentMb:N1} MB before, {after.ResidentMb:N1} MB after: {PerPage(before.ResidentMb, after.ResidentMb, pages)} a page from 0{FromWarm(m => m.ResidentMb)}");
             Console.WriteLine(before.LiveHeapMb is null
                 ? "Live managed heap:        not reported by this build (no /diagnostics/memory)"
