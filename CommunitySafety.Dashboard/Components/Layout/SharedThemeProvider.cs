@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
 
@@ -21,8 +22,24 @@ public sealed class SharedThemeProvider : MudThemeProvider
 
     private static readonly ConcurrentDictionary<string, string> Kept = new(StringComparer.Ordinal);
 
+    /// <summary>The parameters as last passed and as last drawn: the layout renders again on every change of data, the theme need not.</summary>
+    private (MudTheme? Theme, bool Dark, bool DefaultScrollbar) _passed, _drawn;
+    private bool _hasDrawn;
+
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        _passed = (
+            parameters.TryGetValue<MudTheme>(nameof(Theme), out var theme) ? theme : null,
+            parameters.TryGetValue<bool>(nameof(IsDarkMode), out var dark) && dark,
+            parameters.TryGetValue<bool>(nameof(DefaultScrollbar), out var scrollbar) && scrollbar);
+        return base.SetParametersAsync(parameters);
+    }
+
+    protected override bool ShouldRender() => !_hasDrawn || _passed != _drawn;
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
+        (_drawn, _hasDrawn) = (_passed, true);
         // MudBlazor decides what to write (theme, mode, scrollbar); only the keeping of the text changes.
         using var scratch = new RenderTreeBuilder();
         base.BuildRenderTree(scratch);

@@ -1,5 +1,6 @@
 using CommunitySafety.Data.Model;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CommunitySafety.Data.Figures;
 using MudBlazor;
 
@@ -17,14 +18,23 @@ public sealed class MeasureView
     // The app runs with invariant globalization; invariant formats numbers as people in the UK write them (1,084 and 25.1).
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private static readonly MeasureView None = new(null);
+
+    // A data version's measures are shared by every open page, and so are their words: each page's render then points at
+    // the same strings instead of writing its own (a beats table has a dozen for every beat).
+    private static readonly ConditionalWeakTable<Measure, MeasureView> Views = new();
+    private static readonly ConditionalWeakTable<NamedMeasure, MeasureView> NamedViews = new();
+
+    private string? _changePercentText, _directionWords, _countsText, _changeTitle;
+
     private MeasureView(Measure? measure) => Measure = measure;
 
     public Measure? Measure { get; }
 
-    public static MeasureView Of(Measure? measure) => new(measure);
+    public static MeasureView Of(Measure? measure) => measure is null ? None : Views.GetValue(measure, m => new MeasureView(m));
 
-    public static MeasureView Of(NamedMeasure measure) =>
-        new(new Measure(measure.Current, measure.Previous, measure.Change, measure.ChangePercent, measure.Z, measure.Significance));
+    public static MeasureView Of(NamedMeasure measure) => NamedViews.GetValue(measure, m =>
+        new MeasureView(new Measure(m.Current, m.Previous, m.Change, m.ChangePercent, m.Z, m.Significance)));
 
     public bool HasData => Measure is not null;
 
@@ -36,7 +46,7 @@ public sealed class MeasureView
     };
 
     /// <summary>"-25.1%", "+6.3%", "0.0%"; "new" where last year had none (no percentage exists).</summary>
-    public string ChangePercentText => Measure switch
+    public string ChangePercentText => _changePercentText ??= Measure switch
     {
         null => "",
         { ChangePercent: { } percent } => FormatSignedPercent(percent),
@@ -45,7 +55,7 @@ public sealed class MeasureView
     };
 
     /// <summary>"down 25.1%", "up 6.3%", "no change", "up from none last year".</summary>
-    public string DirectionWords => Measure switch
+    public string DirectionWords => _directionWords ??= Measure switch
     {
         null => "",
         { Change: 0 } => "no change",
@@ -55,8 +65,11 @@ public sealed class MeasureView
     };
 
     /// <summary>"812 this year to date, 1,084 last year (272 fewer)".</summary>
-    public string CountsText => Measure is null ? "" :
+    public string CountsText => _countsText ??= Measure is null ? "" :
         $"{Count(Measure.Current)} this year to date, {Count(Measure.Previous)} last year ({DifferenceWords})";
+
+    /// <summary>"down 25.1%. The change is larger than normal variation would explain.": a change's title in a table cell.</summary>
+    public string ChangeTitle => _changeTitle ??= $"{DirectionWords}. {SignificanceExplanation}";
 
     public string DifferenceWords => Measure?.Change switch
     {
@@ -96,6 +109,14 @@ public sealed class MeasureView
         ChangeDirection.Down => "change-good",
         ChangeDirection.Up => "change-bad",
         _ => "change-same",
+    };
+
+    /// <summary>A table cell's change: "change-text" and its tone, one string each, not one per cell drawn.</summary>
+    public string ChangeTextClass => Direction switch
+    {
+        ChangeDirection.Down => "change-text change-good",
+        ChangeDirection.Up => "change-text change-bad",
+        _ => "change-text change-same",
     };
 
     public static string SignificanceText(Significance? significance) => significance switch
