@@ -9,16 +9,27 @@ public static class SummaryCalculator
         IReadOnlyCollection<MonthCoverage> coverage,
         FiguresOptions options)
     {
-        if (period.Quarter is < 1 or > 4)
-            throw new ArgumentOutOfRangeException(nameof(period), period.Quarter, "A financial year has quarters 1 to 4.");
-
+        CheckQuarter(period);
         var ytd = new YearToDate(period);
         var coverageMap = new CoverageMap(coverage);
-        var periodFacts = facts.Where(f => ytd.Contains(f.Month)).ToList();
+        return Calculate(period, facts.Where(f => ytd.Contains(f.Month)).ToList(), new MonthlyTotals(facts, FigureMeasure.Asb, coverageMap), coverageMap, options);
+    }
+
+    /// <param name="periodFacts">The facts of the year to date and of the same months a year earlier, and no others.</param>
+    /// <param name="asb">ASB month by month, at least over the quarter and the three years before it.</param>
+    internal static Summary Calculate(
+        FinancialQuarter period,
+        IReadOnlyList<MonthlyFact> periodFacts,
+        MonthlyTotals asb,
+        CoverageMap coverageMap,
+        FiguresOptions options)
+    {
+        CheckQuarter(period);
+        var ytd = new YearToDate(period);
         var compare = new YtdComparer(ytd, coverageMap);
 
         var missingMonths = ytd.AllMonths.Where(m => !coverageMap.HasData(m)).ToList();
-        var asb = compare.Measure(periodFacts, FigureMeasure.Asb);
+        var asbMeasure = compare.Measure(periodFacts, FigureMeasure.Asb);
         var crime = compare.Measure(periodFacts, FigureMeasure.Crime);
         var domestic = compare.Measure(periodFacts, FigureMeasure.Domestic);
         var crimeTypes = compare.Named(periodFacts, FigureMeasure.Crime, f => f.CrimeType);
@@ -36,7 +47,7 @@ public static class SummaryCalculator
             new MonthSpan(ytd.PreviousFrom, ytd.PreviousTo),
             DataComplete: missingMonths.Count == 0,
             missingMonths,
-            asb,
+            asbMeasure,
             crime,
             domestic,
             crimeTypes,
@@ -45,8 +56,13 @@ public static class SummaryCalculator
             Headlines(crimeTypes, beats, locationTypes, options),
             Narrative: []);
 
-        var asbHistory = AsbQuarterHistory.Find(new MonthlyTotals(facts, FigureMeasure.Asb, coverageMap), period);
-        return SummaryNarrative.Write(summary, asbHistory, options);
+        return SummaryNarrative.Write(summary, AsbQuarterHistory.Find(asb, period), options);
+    }
+
+    private static void CheckQuarter(FinancialQuarter period)
+    {
+        if (period.Quarter is < 1 or > 4)
+            throw new ArgumentOutOfRangeException(nameof(period), period.Quarter, "A financial year has quarters 1 to 4.");
     }
 
     /// <summary>Every beat with any fact in either period, most crime first.</summary>
