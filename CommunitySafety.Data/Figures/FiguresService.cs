@@ -86,12 +86,10 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     private Summary Calculate(LiveData live, FinancialQuarter period, string? beatInData, string name, string? areaKey, string? beat)
     {
         Interlocked.Increment(ref _summariesCalculated);
-        // The year to date's months alone, and the ASB counts kept month by month: not a pass over every fact.
-        var none = beat is not null && beatInData is null;
-        var facts = none ? [] : live.FactsIn(new YearToDate(period).AllMonths, beatInData);
-        var asb = none ? new Dictionary<YearMonth, int>() : live.Trends.Totals(beatInData, FigureMeasure.Asb);
-        var summary = SummaryCalculator.Calculate(
-            period, facts, new MonthlyTotals(asb, FigureMeasure.Asb, live.CoverageMap), live.CoverageMap, Options with { Area = name });
+        var options = Options with { Area = name };
+        var summary = beat is not null && beatInData is null
+            ? SummaryCalculator.Calculate(period, [], live.Coverage, options)
+            : live.Calculate(period, beatInData, options);
         return WithRates(summary, live.Populations, areaKey, beat, period.StartYear);
     }
 

@@ -123,6 +123,14 @@ internal sealed class LiveData
     }
 
     /// <summary>
+    /// The summary of the period worked out afresh, of the whole area (null) or of a beat spelt as the data spells it:
+    /// from the year to date's months alone, and the ASB counts kept month by month, not a pass over every fact.
+    /// </summary>
+    public Summary Calculate(FinancialQuarter period, string? beat, FiguresOptions options) =>
+        SummaryCalculator.Calculate(period, FactsIn(new YearToDate(period).AllMonths, beat),
+            new MonthlyTotals(Trends.Totals(beat, FigureMeasure.Asb), FigureMeasure.Asb, CoverageMap), CoverageMap, options);
+
+    /// <summary>
     /// The summary of the period (of the whole area, or of a beat spelt as the data spells it), worked out once by
     /// <paramref name="calculate"/> however many callers ask at once.
     /// </summary>
