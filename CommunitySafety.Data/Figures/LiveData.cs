@@ -124,11 +124,14 @@ internal sealed class LiveData
 
     /// <summary>
     /// The summary of the period worked out afresh, of the whole area (null) or of a beat spelt as the data spells it:
-    /// from the year to date's months alone, and the ASB counts kept month by month, not a pass over every fact.
+    /// from the trend counts kept month by month and the year to date's months' facts, not a pass over every fact.
     /// </summary>
-    public Summary Calculate(FinancialQuarter period, string? beat, FiguresOptions options) =>
-        SummaryCalculator.Calculate(period, FactsIn(new YearToDate(period).AllMonths, beat),
-            new MonthlyTotals(Trends.Totals(beat, FigureMeasure.Asb), FigureMeasure.Asb, CoverageMap), CoverageMap, options);
+    public Summary Calculate(FinancialQuarter period, string? beat, FiguresOptions options)
+    {
+        var months = new YearToDate(period).AllMonths.Where(_months.ContainsKey).Select(m => _months[m]).ToList();
+        var beats = months.SelectMany(m => m.Beats).Where(b => beat is null || b == beat).Distinct(StringComparer.Ordinal);
+        return SummaryCalculator.Calculate(period, months.SelectMany(m => m.Of(beat)).ToList(), Trends, beat, beats, CrimeTypes, CoverageMap, options);
+    }
 
     /// <summary>
     /// The summary of the period (of the whole area, or of a beat spelt as the data spells it), worked out once by
