@@ -13,10 +13,11 @@ public sealed partial class FiguresService
         string? area, string measure, string? beat, TrendGranularity by, YearMonth? from = null, YearMonth? to = null,
         CancellationToken cancellationToken = default)
     {
+        // From the version's trend counts, not a pass over every fact: the beats page asks once per beat.
         if (await AreaLiveAsync(area, cancellationToken) is not { } live) return null;
-        if (!TrendCalculator.IsKnownMeasure(measure, live.Facts)) return null;
+        if (live.MeasureNamed(measure) is not { } figure) return null;
         if (live.Coverage.Count == 0 && from is null) return new TrendSeries(measure, beat, by, []);
-        return TrendCalculator.Build(live.Facts, live.Coverage, measure, beat, by,
+        return TrendCalculator.Build(live.Trends, live.CoverageMap, figure, beat, beat is null ? null : live.BeatNamed(beat), by,
             from ?? live.Coverage.Min(c => c.Month), to ?? live.Coverage.Max(c => c.Month));
     }
 
@@ -24,7 +25,8 @@ public sealed partial class FiguresService
         string? area, FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)
     {
         if (await AreaLiveAsync(area, cancellationToken) is not { } live) return [];
-        var facts = live.Facts.Where(f =>
+        // The year to date's facts are all the location types are counted from.
+        var facts = live.FactsIn(new YearToDate(period).AllMonths, null).Where(f =>
                 f.Category == Category.Crime
                 && Names.Same(f.CrimeType, crimeType.Trim())
                 && (beat is null || Names.Same(f.Beat, beat)))
@@ -48,8 +50,10 @@ public sealed partial class FiguresService
         {
             var live = (await AreaLiveAsync(area, cancellationToken))!;
             populations = live.Populations;
-            var measure = FigureMeasure.Find(measureName, live.Facts) ?? FigureMeasure.CrimeType(measureName);
-            var totals = new MonthlyTotals(live.Facts, measure, new CoverageMap(live.Coverage));
+            // A crime type the area has no fact of counts nothing in each month with data.
+            var totals = live.MeasureNamed(measureName) is { } measure
+                ? new MonthlyTotals(live.Trends.Totals(null, measure), measure, live.CoverageMap)
+                : new MonthlyTotals(new Dictionary<YearMonth, int>(), FigureMeasure.CrimeType(measureName), live.CoverageMap);
             series.Add((quarters.Select(totals.CountQuarter).ToList(), Names.Same(area, settings.Area) ? null : area));
         }
 

@@ -33,6 +33,11 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     /// <summary>How many facts have been carried from the database so far, for the tests of reading only what changed.</summary>
     internal long FactsRead => Interlocked.Read(ref _factsRead);
 
+    private long _monthsGrouped;
+
+    /// <summary>How many months' facts have been grouped (not kept from the previous version), for the tests of grouping only what changed.</summary>
+    internal long MonthsGrouped => Interlocked.Read(ref _monthsGrouped);
+
     private FiguresOptions Options => new() { Area = settings.Area, LargestIncreaseThreshold = settings.LargestIncreaseThreshold };
 
     public async Task<DataOverview> GetOverviewAsync(CancellationToken cancellationToken = default) =>
@@ -71,17 +76,21 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         }
         var live = await LoadAsync(cancellationToken, areaId.Value);
         var areaKey = areaId == Area.HomeId ? null : name;
-        if (beat is null) return live.SummaryOf(period, null, () => Calculate(live, period, live.Facts, name, areaKey, null));
+        if (beat is null) return live.SummaryOf(period, null, () => Calculate(live, period, null, name, areaKey, null));
         if (live.BeatNamed(beat) is not { } known)
-            return Calculate(live, period, [], beat.Trim(), areaKey, beat); // no such beat: nothing to keep
-        return live.SummaryOf(period, known, () => Calculate(live, period, live.FactsOf(known), known, areaKey, known));
+            return Calculate(live, period, null, beat.Trim(), areaKey, beat); // no such beat: nothing to keep
+        return live.SummaryOf(period, known, () => Calculate(live, period, known, known, areaKey, known));
     }
 
-    private Summary Calculate(LiveData live, FinancialQuarter period, IReadOnlyList<MonthlyFact> facts, string name, string? areaKey, string? beat)
+    /// <param name="beatInData">The beat spelt as the data spells it; null for the area, or for a beat not in the data when <paramref name="beat"/> is not null.</param>
+    private Summary Calculate(LiveData live, FinancialQuarter period, string? beatInData, string name, string? areaKey, string? beat)
     {
         Interlocked.Increment(ref _summariesCalculated);
-        return WithRates(SummaryCalculator.Calculate(period, facts, live.Coverage, Options with { Area = name }), live.Populations,
-            areaKey, beat, period.StartYear);
+        var options = Options with { Area = name };
+        var summary = beat is not null && beatInData is null
+            ? SummaryCalculator.Calculate(period, [], live.Coverage, options)
+            : live.Calculate(period, beatInData, options);
+        return WithRates(summary, live.Populations, areaKey, beat, period.StartYear);
     }
 
     public async Task<Comparison> GetComparisonAsync(ComparisonRequest request, CancellationToken cancellationToken = default)
@@ -169,7 +178,8 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         var live = await LoadAsync(cancellationToken);
         var known = beat is null ? null : live.BeatNamed(beat);
         if (live.CrimeTypeNamed(crimeType.Trim()) is not { } type || (beat is not null && known is null)) return [];
-        var facts = (known is null ? live.Facts : live.FactsOf(known))
+        // The year to date's facts are all the location types are counted from.
+        var facts = live.FactsIn(new YearToDate(period).AllMonths, known)
             .Where(f => f.Category == Category.Crime && string.Equals(f.CrimeType, type, StringComparison.Ordinal))
             .ToList();
         return SummaryCalculator.Calculate(period, facts, live.Coverage, Options).LocationTypes.Crime;
@@ -240,7 +250,8 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
                 : new PopulationTable(await db.LivePopulations()
                     .Select(p => new PopulationFigure(p.Year, p.Level, p.Area, p.Beat, p.Population)).ToListAsync(cancellationToken));
             _populations = (snapshotVersion, populations);
-            var loaded = new LiveData(snapshotVersion, read, populations);
+            var loaded = new LiveData(snapshotVersion, read, populations, previous);
+            Interlocked.Add(ref _monthsGrouped, loaded.MonthsGrouped);
             lock (_cache)
             {
                 // Older versions of other areas are of no more use: keep only this version's.

@@ -5,53 +5,60 @@ namespace CommunitySafety.Data.Figures;
 
 /// <summary>
 /// One area's live data at one version of the data, and what is worked out from it, each once: the beats and crime
-/// types, every trend (one pass over the facts), and each period's summary as it is first asked for. Read-only once
-/// built, so every request, page and circuit shares the same instances.
+/// types, every trend, and each period's summary as it is first asked for. The facts are grouped month by month, and a
+/// version built after a change takes the previous version's groups (and trend counts) of every month the change left
+/// alone. Read-only once built, so every request, page and circuit shares the same instances.
 /// </summary>
 internal sealed class LiveData
 {
     /// <summary>Summaries kept per version: enough for every quarter of many years, for the district and each beat.</summary>
     private const int MaxSummariesKept = 5_000;
 
+    private readonly Dictionary<YearMonth, MonthFacts> _months = [];
     private readonly Dictionary<string, string> _beats;
     private readonly Dictionary<string, string> _crimeTypes;
-    private readonly Dictionary<string, List<MonthlyFact>> _factsByBeat;
     private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Summary>> _summaries = new();
     private readonly Lazy<DataOverview> _overview;
 
     /// <summary>Live data made of facts at hand (as a test has them), with nothing for a next read to start from.</summary>
     public LiveData(long version, IReadOnlyList<MonthlyFact> facts, IReadOnlyList<MonthCoverage> coverage, bool isSampleData, PopulationTable populations)
-        : this(version, new LiveRead(facts, coverage, isSampleData, new Dictionary<int, int>(), new Dictionary<int, string>(), new NamePool(), facts.Count), populations)
+        : this(version, new LiveRead(LiveRead.ByMonth(facts), coverage, isSampleData, new Dictionary<int, int>(), new Dictionary<int, string>(), new NamePool(), facts.Count), populations)
     {
     }
 
-    public LiveData(long version, LiveRead read, PopulationTable populations)
+    /// <param name="previous">The same area's live data before the change, whose months' groups are kept where the read kept the month's facts.</param>
+    public LiveData(long version, LiveRead read, PopulationTable populations, LiveData? previous = null)
     {
         Version = version;
         Read = read;
-        var facts = read.Facts;
-        Facts = facts;
         Coverage = read.Coverage;
         CoverageMap = new CoverageMap(read.Coverage);
         IsSampleData = read.IsSampleData;
         Populations = populations;
 
-        // The names are pooled (one instance per name whatever its case), so they compare ordinally from here on.
-        _factsByBeat = new Dictionary<string, List<MonthlyFact>>(StringComparer.Ordinal);
+        var beats = new HashSet<string>(StringComparer.Ordinal);
         var crimeTypes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var fact in facts)
+        foreach (var (month, facts) in read.Months)
         {
-            if (!_factsByBeat.TryGetValue(fact.Beat, out var ofBeat)) _factsByBeat.Add(fact.Beat, ofBeat = []);
-            ofBeat.Add(fact);
-            if (fact.Category == Category.Crime && !Names.IsBlank(fact.CrimeType)) crimeTypes.Add(fact.CrimeType!);
+            if (previous is null || !previous._months.TryGetValue(month, out var grouped) || !ReferenceEquals(grouped.Facts, facts))
+            {
+                grouped = new MonthFacts(facts);
+                MonthsGrouped++;
+            }
+            _months.Add(month, grouped);
+            beats.UnionWith(grouped.Beats);
+            crimeTypes.UnionWith(grouped.CrimeTypes);
         }
-        Beats = _factsByBeat.Keys.Order(Names.Comparer).ToList();
-        CrimeTypes = crimeTypes.Order(Names.Comparer).ToList();
-        _beats = Beats.ToDictionary(b => b, Names.Comparer);
-        _crimeTypes = CrimeTypes.ToDictionary(t => t, Names.Comparer);
-        Trends = new TrendIndex(facts);
+        // The same names as before are the same lists, so what was built from them can be seen to be unchanged.
+        Beats = previous is not null && SameNames(previous.Beats, beats) ? previous.Beats : beats.Order(Names.Comparer).ToList();
+        CrimeTypes = previous is not null && SameNames(previous.CrimeTypes, crimeTypes) ? previous.CrimeTypes : crimeTypes.Order(Names.Comparer).ToList();
+        _beats = previous is not null && ReferenceEquals(Beats, previous.Beats) ? previous._beats : Beats.ToDictionary(b => b, Names.Comparer);
+        _crimeTypes = previous is not null && ReferenceEquals(CrimeTypes, previous.CrimeTypes) ? previous._crimeTypes : CrimeTypes.ToDictionary(t => t, Names.Comparer);
+        Trends = new TrendIndex(_months.ToDictionary(m => m.Key, m => m.Value.Trends));
         _overview = new Lazy<DataOverview>(OverviewOf);
     }
+
+    private static bool SameNames(IReadOnlyList<string> was, HashSet<string> now) => was.Count == now.Count && was.All(now.Contains);
 
     /// <summary>The quarters with data, the default one, the beats and crime types.</summary>
     public DataOverview Overview => _overview.Value;
@@ -72,7 +79,10 @@ internal sealed class LiveData
 
     /// <summary>The read this was built from, for the next version's read to start from.</summary>
     public LiveRead Read { get; }
-    public IReadOnlyList<MonthlyFact> Facts { get; }
+
+    /// <summary>How many months' facts were grouped for this version, not taken from the previous one: for tests.</summary>
+    public int MonthsGrouped { get; }
+
     public IReadOnlyList<MonthCoverage> Coverage { get; }
     public CoverageMap CoverageMap { get; }
     public bool IsSampleData { get; }
@@ -103,8 +113,25 @@ internal sealed class LiveData
         return _crimeTypes.TryGetValue(trimmed, out var crimeType) ? FigureMeasure.CrimeType(crimeType) : null;
     }
 
-    /// <summary>The facts of one beat, spelt as the data spells it.</summary>
-    public IReadOnlyList<MonthlyFact> FactsOf(string beat) => _factsByBeat.TryGetValue(beat, out var facts) ? facts : [];
+    /// <summary>The facts of the months asked for, of the whole area (null) or of one beat spelt as the data spells it.</summary>
+    public IReadOnlyList<MonthlyFact> FactsIn(IEnumerable<YearMonth> months, string? beat)
+    {
+        var facts = new List<MonthlyFact>();
+        foreach (var month in months)
+            if (_months.TryGetValue(month, out var grouped)) facts.AddRange(grouped.Of(beat));
+        return facts;
+    }
+
+    /// <summary>
+    /// The summary of the period worked out afresh, of the whole area (null) or of a beat spelt as the data spells it:
+    /// from the trend counts kept month by month and the year to date's months' facts, not a pass over every fact.
+    /// </summary>
+    public Summary Calculate(FinancialQuarter period, string? beat, FiguresOptions options)
+    {
+        var months = new YearToDate(period).AllMonths.Where(_months.ContainsKey).Select(m => _months[m]).ToList();
+        var beats = months.SelectMany(m => m.Beats).Where(b => beat is null || b == beat).Distinct(StringComparer.Ordinal);
+        return SummaryCalculator.Calculate(period, months.SelectMany(m => m.Of(beat)).ToList(), Trends, beat, beats, CrimeTypes, CoverageMap, options);
+    }
 
     /// <summary>
     /// The summary of the period (of the whole area, or of a beat spelt as the data spells it), worked out once by

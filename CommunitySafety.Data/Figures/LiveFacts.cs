@@ -10,13 +10,21 @@ namespace CommunitySafety.Data.Figures;
 /// years'; a plan edit or a population import replaces none).
 /// </summary>
 internal sealed record LiveRead(
-    IReadOnlyList<MonthlyFact> Facts,
+    IReadOnlyDictionary<YearMonth, IReadOnlyList<MonthlyFact>> Months,
     IReadOnlyList<MonthCoverage> Coverage,
     bool IsSampleData,
     IReadOnlyDictionary<int, int> MonthOwners,
     IReadOnlyDictionary<int, string> BeatNames,
     NamePool Names,
-    int FactsRead);
+    int FactsRead)
+{
+    /// <summary>Every fact, month by month.</summary>
+    public IEnumerable<MonthlyFact> Facts => Months.Values.SelectMany(facts => facts);
+
+    /// <summary>The facts' lists month by month, each month's facts in the order given.</summary>
+    public static IReadOnlyDictionary<YearMonth, IReadOnlyList<MonthlyFact>> ByMonth(IEnumerable<MonthlyFact> facts) =>
+        facts.GroupBy(f => f.Month).ToDictionary(g => g.Key, IReadOnlyList<MonthlyFact> (g) => g.ToList());
+}
 
 /// <summary>The live data of one area: each month's facts from the latest committed import holding that month for the area.</summary>
 public static class LiveFacts
@@ -26,13 +34,14 @@ public static class LiveFacts
         CommunitySafetyDb db, CancellationToken cancellationToken, int? areaId = null)
     {
         var read = await ReadAsync(db, areaId ?? Area.HomeId, null, cancellationToken);
-        return (read.Facts, read.Coverage, read.IsSampleData);
+        return (read.Facts.ToList(), read.Coverage, read.IsSampleData);
     }
 
     /// <summary>
     /// The area's live data. With <paramref name="previous"/> (the same area's last read) only the months whose live
     /// import has changed since are read from the database; the others' facts are the previous read's, which cannot
-    /// have changed: a committed import's facts are never rewritten, so a month's facts are known by its import.
+    /// have changed: a committed import's facts are never rewritten, so a month's facts are known by its import. A month
+    /// kept is the previous read's very list of facts, which tells the live data built from this read what it can keep.
     /// </summary>
     internal static async Task<LiveRead> ReadAsync(CommunitySafetyDb db, int areaId, LiveRead? previous, CancellationToken cancellationToken)
     {
@@ -55,15 +64,16 @@ public static class LiveFacts
         var names = keep ? previous!.Names : new NamePool();
         var beats = beatRows.ToDictionary(b => b.Id, b => names.Of(b.Name));
 
-        var facts = new List<MonthlyFact>();
+        var months = new Dictionary<YearMonth, IReadOnlyList<MonthlyFact>>();
         List<int>? reread = null;
         if (keep)
         {
-            var unchanged = monthOwners
-                .Where(m => previous!.MonthOwners.TryGetValue(m.Key, out var was) && was == m.Value)
-                .Select(m => m.Key).ToHashSet();
-            facts.AddRange(previous!.Facts.Where(f => unchanged.Contains(f.Month.Key)));
-            reread = monthOwners.Keys.Where(m => !unchanged.Contains(m)).ToList();
+            reread = [];
+            foreach (var (month, owner) in monthOwners)
+            {
+                if (!previous!.MonthOwners.TryGetValue(month, out var was) || was != owner) reread.Add(month);
+                else if (previous.Months.TryGetValue(YearMonth.FromKey(month), out var kept)) months.Add(YearMonth.FromKey(month), kept);
+            }
         }
 
         var read = 0;
@@ -77,16 +87,20 @@ public static class LiveFacts
                 select new { f.Month, f.BeatId, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count };
             if (reread is not null) query = query.Where(f => reread.Contains(f.Month));
             // Each beat's name once, not once per row; crime and location types pooled as they are read.
+            var fresh = new Dictionary<YearMonth, List<MonthlyFact>>();
             await foreach (var f in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                facts.Add(new MonthlyFact(
-                    YearMonth.FromKey(f.Month), beats[f.BeatId], f.Category, names.OfOptional(f.CrimeType), names.OfOptional(f.LocationType), f.Domestic, f.Count));
+                var month = YearMonth.FromKey(f.Month);
+                if (!fresh.TryGetValue(month, out var ofMonth)) fresh.Add(month, ofMonth = []);
+                ofMonth.Add(new MonthlyFact(
+                    month, beats[f.BeatId], f.Category, names.OfOptional(f.CrimeType), names.OfOptional(f.LocationType), f.Domestic, f.Count));
                 read++;
             }
+            foreach (var (month, facts) in fresh) months.Add(month, facts);
         }
 
         return new LiveRead(
-            facts,
+            months,
             liveMonths.Select(m => new MonthCoverage(YearMonth.FromKey(m.Month), m.HasDomestic, m.HasLocationType)).OrderBy(m => m.Month).ToList(),
             liveMonths.Count > 0 && liveMonths.All(m => m.ImportedBy == FiguresService.SampleDataImporter),
             monthOwners,

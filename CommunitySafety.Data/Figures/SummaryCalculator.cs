@@ -1,3 +1,5 @@
+using CommunitySafety.Data.Model;
+
 namespace CommunitySafety.Data.Figures;
 
 /// <summary>Builds the year-to-date summary of ../shared/spec/summary-contract.md from in-memory facts.</summary>
@@ -9,20 +11,77 @@ public static class SummaryCalculator
         IReadOnlyCollection<MonthCoverage> coverage,
         FiguresOptions options)
     {
-        if (period.Quarter is < 1 or > 4)
-            throw new ArgumentOutOfRangeException(nameof(period), period.Quarter, "A financial year has quarters 1 to 4.");
-
+        CheckQuarter(period);
         var ytd = new YearToDate(period);
         var coverageMap = new CoverageMap(coverage);
         var periodFacts = facts.Where(f => ytd.Contains(f.Month)).ToList();
         var compare = new YtdComparer(ytd, coverageMap);
 
-        var missingMonths = ytd.AllMonths.Where(m => !coverageMap.HasData(m)).ToList();
-        var asb = compare.Measure(periodFacts, FigureMeasure.Asb);
+        var asbMeasure = compare.Measure(periodFacts, FigureMeasure.Asb);
         var crime = compare.Measure(periodFacts, FigureMeasure.Crime);
         var domestic = compare.Measure(periodFacts, FigureMeasure.Domestic);
         var crimeTypes = compare.Named(periodFacts, FigureMeasure.Crime, f => f.CrimeType);
         var beats = Beats(periodFacts, compare);
+        return Summarise(period, asbMeasure, crime, domestic, crimeTypes, beats, periodFacts,
+            new MonthlyTotals(facts, FigureMeasure.Asb, coverageMap), coverageMap, options);
+    }
+
+    /// <summary>
+    /// The summary from counts already made month by month (the live data's trend counts, its names pooled so that each
+    /// is one instance and they compare ordinally), not from passes over the facts: the same figures as counting the facts.
+    /// </summary>
+    /// <param name="periodFacts">The facts of the year to date and of the same months a year earlier, and no others (for the location types).</param>
+    /// <param name="beat">The beat the summary is of, spelt as the data spells it; null for the whole area.</param>
+    /// <param name="beats">Every beat with any fact in either period (for a beat's summary, that beat or none).</param>
+    /// <param name="crimeTypes">Every crime type of the data, whether or not it has a fact in either period.</param>
+    internal static Summary Calculate(
+        FinancialQuarter period,
+        IReadOnlyList<MonthlyFact> periodFacts,
+        TrendIndex trends,
+        string? beat,
+        IEnumerable<string> beats,
+        IEnumerable<string> crimeTypes,
+        CoverageMap coverageMap,
+        FiguresOptions options)
+    {
+        CheckQuarter(period);
+        var ytd = new YearToDate(period);
+        var compare = new YtdComparer(ytd, coverageMap);
+        var months = ytd.AllMonths.ToList();
+
+        Measure? Of(string? scope, FigureMeasure measure) => compare.Measure(trends.Totals(scope, measure), measure);
+        var namedTypes = crimeTypes
+            .Select(FigureMeasure.CrimeType)
+            .Select(type => (Name: type.Name, Totals: trends.Totals(beat, type)))
+            .Where(type => months.Any(type.Totals.ContainsKey))
+            .Select(type => (type.Name, Measure: compare.Measure(type.Totals, FigureMeasure.Crime)))
+            .Where(named => named.Measure is not null)
+            .Select(named => named.Measure!.Named(named.Name))
+            .OrderByCount(m => m.Current, m => m.Name)
+            .ToList();
+        var beatMeasures = beats
+            .Select(b => new BeatMeasures(b, Of(b, FigureMeasure.Asb), Of(b, FigureMeasure.Crime), Of(b, FigureMeasure.Domestic)))
+            .OrderByCount(b => b.Crime?.Current ?? 0, b => b.Name)
+            .ToList();
+        return Summarise(period, Of(beat, FigureMeasure.Asb), Of(beat, FigureMeasure.Crime), Of(beat, FigureMeasure.Domestic), namedTypes,
+            beatMeasures, periodFacts, new MonthlyTotals(trends.Totals(beat, FigureMeasure.Asb), FigureMeasure.Asb, coverageMap), coverageMap, options);
+    }
+
+    private static Summary Summarise(
+        FinancialQuarter period,
+        Measure? asbMeasure,
+        Measure? crime,
+        Measure? domestic,
+        IReadOnlyList<NamedMeasure> crimeTypes,
+        IReadOnlyList<BeatMeasures> beats,
+        IReadOnlyList<MonthlyFact> periodFacts,
+        MonthlyTotals asb,
+        CoverageMap coverageMap,
+        FiguresOptions options)
+    {
+        var ytd = new YearToDate(period);
+        var compare = new YtdComparer(ytd, coverageMap);
+        var missingMonths = ytd.AllMonths.Where(m => !coverageMap.HasData(m)).ToList();
         var locationTypes = new LocationTypeMeasures(
             compare.Named(periodFacts, FigureMeasure.Asb.ByLocationType(), f => f.LocationType),
             compare.Named(periodFacts, FigureMeasure.Crime.ByLocationType(), f => f.LocationType),
@@ -36,7 +95,7 @@ public static class SummaryCalculator
             new MonthSpan(ytd.PreviousFrom, ytd.PreviousTo),
             DataComplete: missingMonths.Count == 0,
             missingMonths,
-            asb,
+            asbMeasure,
             crime,
             domestic,
             crimeTypes,
@@ -45,8 +104,13 @@ public static class SummaryCalculator
             Headlines(crimeTypes, beats, locationTypes, options),
             Narrative: []);
 
-        var asbHistory = AsbQuarterHistory.Find(new MonthlyTotals(facts, FigureMeasure.Asb, coverageMap), period);
-        return SummaryNarrative.Write(summary, asbHistory, options);
+        return SummaryNarrative.Write(summary, AsbQuarterHistory.Find(asb, period), options);
+    }
+
+    private static void CheckQuarter(FinancialQuarter period)
+    {
+        if (period.Quarter is < 1 or > 4)
+            throw new ArgumentOutOfRangeException(nameof(period), period.Quarter, "A financial year has quarters 1 to 4.");
     }
 
     /// <summary>Every beat with any fact in either period, most crime first.</summary>
@@ -102,10 +166,18 @@ public static class SummaryCalculator
         /// that has data cannot (a police.uk month has no domestic flag): counting around it would compare a partial
         /// period without saying so. Months with no data at all are named in missingMonths instead.
         /// </summary>
-        public Measure? Measure(IEnumerable<MonthlyFact> facts, FigureMeasure measure)
+        public Measure? Measure(IEnumerable<MonthlyFact> facts, FigureMeasure measure) =>
+            Answered(measure) ? Compare(new MonthlyTotals(facts, measure, coverage)) : null;
+
+        /// <summary>The same, from the measure's counts month by month.</summary>
+        public Measure? Measure(IReadOnlyDictionary<YearMonth, int> counts, FigureMeasure measure) =>
+            Answered(measure) ? Compare(new MonthlyTotals(counts, measure, coverage)) : null;
+
+        private bool Answered(FigureMeasure measure) =>
+            !ytd.CurrentMonths.Concat(ytd.PreviousMonths).Any(m => coverage.HasData(m) && !coverage.Answers(measure, m));
+
+        private Measure? Compare(MonthlyTotals totals)
         {
-            if (ytd.CurrentMonths.Concat(ytd.PreviousMonths).Any(m => coverage.HasData(m) && !coverage.Answers(measure, m))) return null;
-            var totals = new MonthlyTotals(facts, measure, coverage);
             var current = totals.Count(ytd.CurrentMonths);
             var previous = totals.Count(ytd.PreviousMonths);
             if (current is null && previous is null) return null;
