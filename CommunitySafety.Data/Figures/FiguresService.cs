@@ -76,10 +76,10 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         }
         var live = await LoadAsync(cancellationToken, areaId.Value);
         var areaKey = areaId == Area.HomeId ? null : name;
-        if (beat is null) return live.SummaryOf(period, null, () => Calculate(live, period, null, name, areaKey, null));
+        if (beat is null) return await live.SummaryOfAsync(period, null, () => Calculate(live, period, null, name, areaKey, null));
         if (live.BeatNamed(beat) is not { } known)
             return Calculate(live, period, null, beat.Trim(), areaKey, beat); // no such beat: nothing to keep
-        return live.SummaryOf(period, known, () => Calculate(live, period, known, known, areaKey, known));
+        return await live.SummaryOfAsync(period, known, () => Calculate(live, period, known, known, areaKey, known));
     }
 
     /// <param name="beatInData">The beat spelt as the data spells it; null for the area, or for a beat not in the data when <paramref name="beat"/> is not null.</param>

@@ -17,7 +17,7 @@ internal sealed class LiveData
     private readonly Dictionary<YearMonth, MonthFacts> _months = [];
     private readonly Dictionary<string, string> _beats;
     private readonly Dictionary<string, string> _crimeTypes;
-    private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Summary>> _summaries = new();
+    private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Task<Summary>>> _summaries = new();
     private readonly Lazy<DataOverview> _overview;
 
     /// <summary>Live data made of facts at hand (as a test has them), with nothing for a next read to start from.</summary>
@@ -137,10 +137,14 @@ internal sealed class LiveData
     /// The summary of the period (of the whole area, or of a beat spelt as the data spells it), worked out once by
     /// <paramref name="calculate"/> however many callers ask at once.
     /// </summary>
-    public Summary SummaryOf(FinancialQuarter period, string? beat, Func<Summary> calculate)
+    /// <remarks>
+    /// Callers wait for the one calculation without holding a thread: when a change reaches every open page at once,
+    /// two hundred pages blocked on it would starve the thread pool that the calculation and the pages' redraws need.
+    /// </remarks>
+    public Task<Summary> SummaryOfAsync(FinancialQuarter period, string? beat, Func<Summary> calculate)
     {
         if (_summaries.TryGetValue((period, beat), out var kept)) return kept.Value;
-        if (_summaries.Count >= MaxSummariesKept) return calculate();
-        return _summaries.GetOrAdd((period, beat), _ => new Lazy<Summary>(calculate, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        if (_summaries.Count >= MaxSummariesKept) return Task.FromResult(calculate());
+        return _summaries.GetOrAdd((period, beat), _ => new Lazy<Task<Summary>>(() => Task.Run(calculate), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 }
