@@ -86,8 +86,12 @@ public class ComparePageTests : ComparePageContext
         var page = Open();
         page.Find(".compare-rates .show-table-switch input").Change(true);
 
-        var rows = page.FindAll(".compare-rates tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => Words(c.TextContent)))).ToList();
-        Assert.Equal(["Harborough | 4.00 | 2.86 to 5.45", "Blaby | 10.00 | 8.66 to 11.49", "Melton | no population | ", "Group rate (the line) | 10.00 | "], rows);
+        // The table replaces the chart on the card's next render, which a busy machine may not have finished yet.
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll(".compare-rates tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => Words(c.TextContent)))).ToList();
+            Assert.Equal(["Harborough | 4.00 | 2.86 to 5.45", "Blaby | 10.00 | 8.66 to 11.49", "Melton | no population | ", "Group rate (the line) | 10.00 | "], rows);
+        }, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
