@@ -17,7 +17,7 @@ internal sealed class LiveData
     private readonly Dictionary<YearMonth, MonthFacts> _months = [];
     private readonly Dictionary<string, string> _beats;
     private readonly Dictionary<string, string> _crimeTypes;
-    private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), Lazy<Task<Summary>>> _summaries = new();
+    private readonly ConcurrentDictionary<(FinancialQuarter Period, string? Beat), TaskCompletionSource<Summary>> _summaries = new();
     private readonly Lazy<DataOverview> _overview;
 
     /// <summary>Live data made of facts at hand (as a test has them), with nothing for a next read to start from.</summary>
@@ -143,8 +143,20 @@ internal sealed class LiveData
     /// </remarks>
     public Task<Summary> SummaryOfAsync(FinancialQuarter period, string? beat, Func<Summary> calculate)
     {
-        if (_summaries.TryGetValue((period, beat), out var kept)) return kept.Value;
+        if (_summaries.TryGetValue((period, beat), out var kept)) return kept.Task;
         if (_summaries.Count >= MaxSummariesKept) return Task.FromResult(calculate());
-        return _summaries.GetOrAdd((period, beat), _ => new Lazy<Task<Summary>>(() => Task.Run(calculate), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        // The first to ask works it out on its own thread; the others' waits resume on threads of their own.
+        var mine = new TaskCompletionSource<Summary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _summaries.GetOrAdd((period, beat), mine);
+        if (shared != mine) return shared.Task;
+        try
+        {
+            mine.SetResult(calculate());
+        }
+        catch (Exception exception)
+        {
+            mine.SetException(exception);
+        }
+        return mine.Task;
     }
 }
