@@ -38,8 +38,16 @@ public sealed record MeetingFigures(
     public static async Task<MeetingFigures> LoadAsync(
         IFiguresService figures, IActionPlanService plans, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
-        var range = TrendRange.FourYearsAround(period, overview);
         var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        // The summary is the data version's for the period (a plan edit is a new version too): every open meeting showing
+        // it shares what is built from it, rather than each reading the plan and drawing the charts again on a change.
+        return await SharedFigures<MeetingFigures>.GetAsync(summary, () => BuildAsync(figures, plans, overview, period, summary, CancellationToken.None));
+    }
+
+    private static async Task<MeetingFigures> BuildAsync(
+        IFiguresService figures, IActionPlanService plans, DataOverview overview, FinancialQuarter period, Summary summary, CancellationToken cancellationToken)
+    {
+        var range = TrendRange.FourYearsAround(period, overview);
         var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var similar = summary.Asb?.Rate is not null || summary.Crime?.Rate is not null
             ? await Compare.SimilarAreas.LoadAsync(figures, null, period, cancellationToken)
