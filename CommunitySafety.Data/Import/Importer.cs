@@ -226,7 +226,8 @@ public sealed class Importer(
                 populations.Count > 0 ? "Population figures imported" : DescribeMonths(monthList) + " imported",
                 area,
                 populations,
-                prepared.Request.Waiting);
+                prepared.Request.Waiting,
+                time);
 
             // Kept before the transaction: a stored file without its import is harmless, an import without its file is not.
             // Only police.uk files are kept (re-grouping under a new beat map re-reads them); they hold no personal data,

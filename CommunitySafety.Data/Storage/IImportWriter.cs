@@ -31,7 +31,15 @@ public sealed record NewImport(
     string ChangeDescription,
     string? HomeArea = null,
     IReadOnlyList<NewPopulation>? Populations = null,
-    Action<string>? Waiting = null);
+    Action<string>? Waiting = null,
+    TimeProvider? Clock = null)
+{
+    /// <summary>
+    /// When the change is logged: read as the Changes row is written, the last thing before the commit, so the time an
+    /// open page takes to show it (the fan-out) is counted from the commit, not from the start of a long write.
+    /// </summary>
+    public DateTimeOffset ChangeAt() => Clock?.GetUtcNow() ?? At;
+}
 
 public sealed record WrittenImport(int ImportId, IReadOnlyList<MonthReplacement> Months);
 

@@ -56,7 +56,7 @@ public sealed class PostgreSqlImportWriter(string connectionString) : IImportWri
                 ("import", importId), ("year", p.Year), ("level", (int)p.Level), ("area", p.Area), ("beat", p.Beat), ("population", p.Population));
         // The Changes table's trigger sends the NOTIFY that live pages on every instance hear when this commits.
         await ExecuteAsync(connection, transaction, """INSERT INTO "Changes" ("At", "Description") VALUES (@at, @description)""", cancellationToken,
-            ("at", import.At.ToUniversalTime()), ("description", import.ChangeDescription));
+            ("at", import.ChangeAt().ToUniversalTime()), ("description", import.ChangeDescription));
 
         await transaction.CommitAsync(cancellationToken);
         return new WrittenImport(importId, months);

@@ -27,7 +27,7 @@ public sealed class SqliteImportWriter(string connectionString) : IImportWriter
         InsertFacts(connection, transaction, importId, import.Facts, areas, cancellationToken);
         InsertPopulations(connection, transaction, importId, import.Populations ?? []);
         Execute(connection, transaction, "INSERT INTO Changes (At, Description) VALUES ($at, $description)",
-            ("$at", import.At), ("$description", import.ChangeDescription));
+            ("$at", import.ChangeAt()), ("$description", import.ChangeDescription));
 
         await transaction.CommitAsync(cancellationToken);
         return new WrittenImport(importId, months);
