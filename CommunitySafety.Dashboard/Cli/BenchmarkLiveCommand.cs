@@ -267,7 +267,7 @@ internal static partial class BenchmarkLiveCommand
     private sealed record Memory(double ResidentMb, double? LiveHeapMb, double? CommittedMb, double AnonymousMb, double CodeMb, double MallocMb, int Threads)
     {
         public override string ToString() =>
-            $"resident {ResidentMb:N1} MB (code {CodeMb:N1}, anonymous {AnonymousMb:N1}, of which native malloc {MallocMb:N1}; {Threads} threads), live heap {LiveHeapMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB, committed {CommittedMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB";
+            $"resident {ResidentMb:N1} MB (code {CodeMb:N1}, anonymous {AnonymousMb:N1}, of which {MallocMb:N1} in 64 MB-aligned mappings, roughly glibc's malloc arenas; {Threads} threads), live heap {LiveHeapMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB, committed {CommittedMb?.ToString("N1", CultureInfo.InvariantCulture) ?? "?"} MB";
     }
 
     /// <summary>The least-squares slope of <paramref name="value"/> over the samples, in KB a page.</summary>
@@ -385,7 +385,8 @@ internal static partial class BenchmarkLiveCommand
                 {
                     var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
                     mapping = parts.Length > 5 ? parts[5] : "";
-                    // glibc's per-thread malloc arenas are anonymous mappings aligned to their 64 MB maximum.
+                    // glibc's per-thread malloc arenas are anonymous mappings aligned to their 64 MB maximum (a heuristic: other
+                    // anonymous mappings can fall on such a boundary too).
                     var range = parts[0].Split('-');
                     inMallocArena = mapping.Length == 0 && Convert.ToUInt64(range[0], 16) % (64UL << 20) == 0
                                     && Convert.ToUInt64(range[1], 16) - Convert.ToUInt64(range[0], 16) <= 64UL << 20;
