@@ -47,7 +47,16 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = nul
         Subscriber[] subscribers;
         lock (_gate) subscribers = [.. _subscribers];
         var started = Stopwatch.GetTimestamp();
-        var all = Task.WhenAll(subscribers.Select(s => TellAsync(s, change)));
+        // From the commit (by this machine's clock, whichever process committed), or from the publishing when not known.
+        var offset = change.At == default ? TimeSpan.Zero : _time.GetUtcNow() - change.At;
+        var drawn = new List<TimeSpan>(subscribers.Length);
+        var all = Task.WhenAll(subscribers.Select(async s =>
+        {
+            await TellAsync(s, change);
+            if (!s.IsPage) return;
+            var elapsed = offset + Stopwatch.GetElapsedTime(started);
+            lock (drawn) drawn.Add(elapsed);
+        }));
         try
         {
             await all.WaitAsync(FanOutLimit, _time);
@@ -57,12 +66,14 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = nul
             logger?.LogWarning("Data change {Version} had not reached every open page after {Seconds} s", change.Version, FanOutLimit.TotalSeconds);
             return;
         }
-        var pages = subscribers.Count(s => s.IsPage);
-        if (pages == 0) return;
-        // From the commit (by this machine's clock, whichever process committed), or from the publishing when not known.
-        var elapsed = change.At == default ? Stopwatch.GetElapsedTime(started) : _time.GetUtcNow() - change.At;
-        logger?.LogInformation("Data change {Version} reached {Circuits} open pages in {Ms} ms", change.Version, pages, (long)elapsed.TotalMilliseconds);
+        if (drawn.Count == 0) return;
+        drawn.Sort();
+        // The first and the middle page beside the last tell a page that is slow on its own from every page being slow.
+        logger?.LogInformation("Data change {Version} reached {Circuits} open pages in {Ms} ms (the first in {FirstMs} ms, half of them in {HalfMs} ms)",
+            change.Version, drawn.Count, Milliseconds(drawn[^1]), Milliseconds(drawn[0]), Milliseconds(drawn[(drawn.Count - 1) / 2]));
     }
+
+    private static long Milliseconds(TimeSpan elapsed) => (long)elapsed.TotalMilliseconds;
 
     private async Task TellAsync(Subscriber subscriber, DataChange change)
     {

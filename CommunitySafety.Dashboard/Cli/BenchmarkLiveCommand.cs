@@ -99,7 +99,7 @@ internal static partial class BenchmarkLiveCommand
             samples.Add((pages, after));
             Console.WriteLine($"  {pages} pages open; {after}");
 
-            var fanOut = new List<(long Ms, int Circuits)>();
+            var fanOut = new List<FanOut>();
             for (var i = 0; i < changes; i++)
             {
                 var file = Path.Combine(folder.FullName, $"change-{i + 1}.csv");
@@ -120,7 +120,7 @@ internal static partial class BenchmarkLiveCommand
             string FromWarm(Func<Memory, double?> value) => warm.Memory is null
                 ? ""
                 : $"; {PerPage(value(warm.Memory)!.Value, value(after)!.Value, pages - warmPages)} a page from {warmPages} to {pages} pages, least-squares slope {Slope(samples.Where(x => x.Pages >= warmPages).ToList(), value)} a page";
-            Console.WriteLine($"Server resident memory:   {before.ResidentMb:N1} MB before, {after.ResidentMb:N1} MB after: {PerPage(before.ResidentMb, after.ResidentMb, pages)} a page from 0{FromWarm(m => m.ResidentMb)}");
+            Console.WriteLine($"Server resident memory:   {before.ResidentMb:N1} MB before, {after.ResidentMb:N1} MB after: {PerPage(before.ResidentMb, after.ResidentMb, pages)} a page from 0 (least-squares slope over every sample {Slope(samples, m => m.ResidentMb)} a page){FromWarm(m => m.ResidentMb)}");
             Console.WriteLine(before.LiveHeapMb is null
                 ? "Live managed heap:        not reported by this build (no /diagnostics/memory)"
                 : $"Live managed heap:        {before.LiveHeapMb:N1} MB before, {after.LiveHeapMb:N1} MB after: {PerPage(before.LiveHeapMb.Value, after.LiveHeapMb!.Value, pages)} a page from 0{FromWarm(m => m.LiveHeapMb)}");
@@ -131,6 +131,8 @@ internal static partial class BenchmarkLiveCommand
             Console.WriteLine(fanOut.Any(f => f.Circuits >= 0)
                 ? $"Fan-out ({changes} imports):  {Spread(fanOut.Select(f => (double)f.Ms).ToList())} to {fanOut.Max(f => f.Circuits)} open pages (commit to the last page redrawn, the server's log)"
                 : "Fan-out:                  not logged by this build");
+            if (fanOut.Count > 0 && fanOut.All(f => f.HalfMs is not null))
+                Console.WriteLine($"  the first page:         {Spread(fanOut.Select(f => (double)f.FirstMs!.Value).ToList())}; half of the pages: {Spread(fanOut.Select(f => (double)f.HalfMs!.Value).ToList())}");
 
             if (large)
             {
@@ -281,7 +283,14 @@ internal static partial class BenchmarkLiveCommand
         return $"{slope * 1024:N0} KB";
     }
 
-    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms")]
+    /// <summary>A fan-out as the server logged it; the first and the middle page's times where the build logs them.</summary>
+    private sealed record FanOut(long Ms, int Circuits, long? FirstMs = null, long? HalfMs = null);
+
+    private static long Whole(Group group) => long.Parse(group.Value, CultureInfo.InvariantCulture);
+
+    private static long? OptionalWhole(Group group) => group.Success ? Whole(group) : null;
+
+    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms(?: \(the first in (\d+) ms, half of them in (\d+) ms\))?")]
     private static partial Regex FanOutLine();
 
     /// <summary>The dashboard as a process of its own, its log read line by line.</summary>
@@ -289,7 +298,7 @@ internal static partial class BenchmarkLiveCommand
     {
         private readonly Process _process;
         private readonly Lock _gate = new();
-        private TaskCompletionSource<(long, int)>? _nextFanOut;
+        private TaskCompletionSource<FanOut>? _nextFanOut;
 
         private Server(Process process, string address)
         {
@@ -334,7 +343,7 @@ internal static partial class BenchmarkLiveCommand
                 lock (log) log.AppendLine(e.Data);
                 if (e.Data.Contains("Now listening on:", StringComparison.Ordinal)) listening.TrySetResult();
                 if (FanOutLine().Match(e.Data) is { Success: true } m)
-                    lock (server._gate) server._nextFanOut?.TrySetResult((long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+                    lock (server._gate) server._nextFanOut?.TrySetResult(new FanOut(Whole(m.Groups[3]), (int)Whole(m.Groups[2]), OptionalWhole(m.Groups[4]), OptionalWhole(m.Groups[5])));
             }
             process.OutputDataReceived += OnLine;
             process.ErrorDataReceived += OnLine;
@@ -347,12 +356,12 @@ internal static partial class BenchmarkLiveCommand
         }
 
         /// <summary>The next fan-out the server logs: its milliseconds and open pages ((-1, -1) when this build logs none within 2 minutes).</summary>
-        public async Task<(long Ms, int Circuits)> NextFanOutAsync()
+        public async Task<FanOut> NextFanOutAsync()
         {
-            TaskCompletionSource<(long, int)> next;
-            lock (_gate) next = _nextFanOut = new TaskCompletionSource<(long, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            TaskCompletionSource<FanOut> next;
+            lock (_gate) next = _nextFanOut = new TaskCompletionSource<FanOut>(TaskCreationOptions.RunContinuationsAsynchronously);
             try { return await next.Task.WaitAsync(TimeSpan.FromMinutes(2)); }
-            catch (TimeoutException) { return (-1, -1); }
+            catch (TimeoutException) { return new FanOut(-1, -1); }
         }
 
         /// <summary>
