@@ -22,11 +22,17 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     private readonly Dictionary<int, LiveData> _cache = [];
     private (long Version, PopulationTable Table)? _populations; // read and written only while holding _loading
     private volatile KeptAreas? _areas;
+    private volatile KeptAreaNames? _areaNames;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Version, string Request), Comparison> _comparisons = new();
     private int _summariesCalculated;
 
     /// <summary>How many summaries were worked out (not taken from what was kept): for tests.</summary>
     internal int SummariesCalculated => Volatile.Read(ref _summariesCalculated);
+
+    private int _areaLookups;
+
+    /// <summary>How many times a named area was looked up in the database (not taken from what was kept): for tests.</summary>
+    internal int AreaLookups => Volatile.Read(ref _areaLookups);
 
     private long _factsRead;
 
@@ -69,10 +75,8 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         var name = settings.Area;
         if (area is not null && !string.Equals(area.Trim(), settings.Area, StringComparison.OrdinalIgnoreCase))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            areaId = await db.IdOfAsync(area, settings.Area, cancellationToken);
-            if (areaId is null) return null;
-            if (areaId != Area.HomeId) name = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleAsync(cancellationToken);
+            if (await AreaNamedAsync(area, cancellationToken) is not { } found) return null;
+            (areaId, name) = found;
         }
         var live = await LoadAsync(cancellationToken, areaId.Value);
         var areaKey = areaId == Area.HomeId ? null : name;
@@ -166,11 +170,32 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         return chosen;
     }
 
-    private async Task<int?> IdOfAsync(string name, CancellationToken cancellationToken)
+    private async Task<int?> IdOfAsync(string name, CancellationToken cancellationToken) =>
+        (await AreaNamedAsync(name, cancellationToken))?.Id;
+
+    /// <summary>
+    /// The area a name stands for (its id, and its name as stored), or null when none: asked of the database once per
+    /// name and version of the data (areas come only with a change), so the pages and requests of a named area do not
+    /// each open the database to find it. The database does the matching, so the kept answers match as it would.
+    /// </summary>
+    private async Task<(int Id, string Name)?> AreaNamedAsync(string name, CancellationToken cancellationToken)
     {
+        if (string.Equals(name.Trim(), settings.Area, StringComparison.OrdinalIgnoreCase)) return (Area.HomeId, settings.Area);
+        var version = await CurrentVersionAsync(cancellationToken);
+        var kept = _areaNames;
+        if (kept is null || kept.Version != version) _areaNames = kept = new KeptAreaNames(version, new(StringComparer.Ordinal));
+        var key = name.Trim();
+        if (kept.Found.TryGetValue(key, out var known)) return known;
+        Interlocked.Increment(ref _areaLookups);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.IdOfAsync(name, settings.Area, cancellationToken);
+        (int Id, string Name)? found = await db.IdOfAsync(key, settings.Area, cancellationToken) is int id
+            ? (id, id == Area.HomeId ? settings.Area : await db.Areas.Where(a => a.Id == id).Select(a => a.Name).SingleAsync(cancellationToken))
+            : null;
+        kept.Found[key] = found;
+        return found;
     }
+
+    private sealed record KeptAreaNames(long Version, System.Collections.Concurrent.ConcurrentDictionary<string, (int Id, string Name)?> Found);
 
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)

@@ -67,6 +67,27 @@ public class AreasImportTests
     }
 
     [Fact]
+    public async Task A_named_area_is_looked_up_once_a_version_of_the_data_as_the_database_matches_it()
+    {
+        await using var db = await CreateAsync(include: ["Blaby", "Hinckley and Bosworth"]);
+        await db.ImportOkAsync(db.WriteFile("2023-04-leicestershire-street.csv", Lines([Header, .. April])));
+        var figures = (FiguresService)db.Figures;
+
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            Assert.Equal("Blaby", (await db.Figures.GetAreaSummaryAsync("blaby", Q1))!.Area); // the stored name, whatever the case asked
+            Assert.Null(await db.Figures.GetAreaSummaryAsync("Leicester", Q1));
+        }
+        Assert.Equal(2, figures.AreaLookups);
+
+        // A new version of the data may hold new areas: each name is looked up again, once.
+        await db.ImportOkAsync(db.WriteFile("2023-05-leicestershire-street.csv", Lines([Header, Row("2023-05", "Blaby 001A", "Anti-social behaviour")])));
+        Assert.Equal(3, await AsbAsync(db, "blaby", "2023-05"));
+        Assert.Equal(3, await AsbAsync(db, "blaby", "2023-05"));
+        Assert.Equal(3, figures.AreaLookups);
+    }
+
+    [Fact]
     public async Task With_only_the_home_area_kept_other_areas_are_skipped_as_before_and_a_name_of_no_area_is_said()
     {
         await using var db = await CreateAsync();
