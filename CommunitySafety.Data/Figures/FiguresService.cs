@@ -191,9 +191,12 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         (int Id, string Name)? found = await db.IdOfAsync(key, settings.Area, cancellationToken) is int id
             ? (id, id == Area.HomeId ? settings.Area : await db.Areas.Where(a => a.Id == id).Select(a => a.Name).SingleAsync(cancellationToken))
             : null;
-        kept.Found[key] = found;
+        // The names come from addresses anyone can type: keep a bounded number, however many are asked for.
+        if (kept.Found.Count < MaxAreaNamesKept) kept.Found[key] = found;
         return found;
     }
+
+    private const int MaxAreaNamesKept = 1_000;
 
     private sealed record KeptAreaNames(long Version, System.Collections.Concurrent.ConcurrentDictionary<string, (int Id, string Name)?> Found);
 

@@ -49,6 +49,21 @@ public sealed class FiguresSnapshotTests
     }
 
     [Fact]
+    public async Task Names_of_no_area_asked_for_are_kept_only_up_to_a_bound()
+    {
+        var (db, figures) = await WatchedAsync();
+        await using var _ = db;
+        await db.ImportOkAsync(db.WriteFile("a.csv", Extract("2023-04,North,ASB,,,N,5")));
+
+        // Anyone can type an address: a thousand and more made-up names must not each stay in memory.
+        for (var i = 0; i < 1_100; i++) Assert.Null(await figures.GetAreaSummaryAsync($"Nowhere {i}", Q1));
+        Assert.Null(await figures.GetAreaSummaryAsync("Nowhere 0", Q1));
+        Assert.Null(await figures.GetAreaSummaryAsync("Nowhere 1099", Q1));
+
+        Assert.Equal(1_100 + 1, figures.AreaLookups); // the first kept, the last past the bound asked again
+    }
+
+    [Fact]
     public async Task After_a_change_only_the_months_it_replaced_are_read_again_and_the_figures_equal_a_full_read()
     {
         var (db, figures) = await WatchedAsync();
