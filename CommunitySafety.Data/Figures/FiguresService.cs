@@ -71,14 +71,13 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
 
     public async Task<Summary?> GetAreaSummaryAsync(string? area, FinancialQuarter period, string? beat = null, CancellationToken cancellationToken = default)
     {
-        int? areaId = Area.HomeId;
-        var name = settings.Area;
-        if (area is not null && !string.Equals(area.Trim(), settings.Area, StringComparison.OrdinalIgnoreCase))
+        var (areaId, name) = (Area.HomeId, settings.Area);
+        if (area is not null)
         {
             if (await AreaNamedAsync(area, cancellationToken) is not { } found) return null;
             (areaId, name) = found;
         }
-        var live = await LoadAsync(cancellationToken, areaId.Value);
+        var live = await LoadAsync(cancellationToken, areaId);
         var areaKey = areaId == Area.HomeId ? null : name;
         if (beat is null) return await live.SummaryOfAsync(period, null, () => Calculate(live, period, null, name, areaKey, null));
         if (live.BeatNamed(beat) is not { } known)
@@ -188,9 +187,7 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         if (kept.Found.TryGetValue(key, out var known)) return known;
         Interlocked.Increment(ref _areaLookups);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        (int Id, string Name)? found = await db.IdOfAsync(key, settings.Area, cancellationToken) is int id
-            ? (id, id == Area.HomeId ? settings.Area : await db.Areas.Where(a => a.Id == id).Select(a => a.Name).SingleAsync(cancellationToken))
-            : null;
+        var found = await db.NamedAsync(key, settings.Area, cancellationToken);
         // The names come from addresses anyone can type: keep a bounded number, however many are asked for.
         if (kept.Found.Count < MaxAreaNamesKept) kept.Found[key] = found;
         return found;

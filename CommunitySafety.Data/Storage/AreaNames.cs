@@ -13,11 +13,19 @@ public static class AreaNames
     public const string HomePlaceholder = "(home area)";
 
     /// <summary>The id of the area named <paramref name="area"/> (null: the home area); null when no such area is stored.</summary>
-    public static async Task<int?> IdOfAsync(this CommunitySafetyDb db, string? area, string homeName, CancellationToken cancellationToken = default)
+    public static async Task<int?> IdOfAsync(this CommunitySafetyDb db, string? area, string homeName, CancellationToken cancellationToken = default) =>
+        (await NamedAsync(db, area, homeName, cancellationToken))?.Id;
+
+    /// <summary>
+    /// The area named <paramref name="area"/> (null: the home area), with its name as shown (the setting's for the home
+    /// area, the stored spelling for the others); null when no such area is stored.
+    /// </summary>
+    public static async Task<(int Id, string Name)?> NamedAsync(this CommunitySafetyDb db, string? area, string homeName, CancellationToken cancellationToken = default)
     {
-        if (area is null || string.Equals(area.Trim(), homeName, StringComparison.OrdinalIgnoreCase)) return Area.HomeId;
+        if (area is null || string.Equals(area.Trim(), homeName, StringComparison.OrdinalIgnoreCase)) return (Area.HomeId, homeName);
         var name = area.Trim();
-        return await db.Areas.Where(a => !a.IsHome && a.Name == name).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        var found = await db.Areas.Where(a => !a.IsHome && a.Name == name).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.Name);
     }
 
     /// <summary>Every stored area: the home area first (under its setting's name), then the others by name.</summary>
