@@ -1,4 +1,5 @@
 using CommunitySafety.Dashboard.Components.Charts;
+using CommunitySafety.Dashboard.Components.Pages.Beats;
 using CommunitySafety.Dashboard.Components.Shared;
 
 namespace CommunitySafety.Tests.Components;
@@ -49,4 +50,37 @@ public class SharedFiguresTests
         Assert.NotSame(ChartOptionsFactory.For(data, ChartTheme.Light), ChartOptionsFactory.For(data, ChartTheme.Dark));
         Assert.NotSame(ChartOptionsFactory.For(data, ChartTheme.Light), ChartOptionsFactory.For(same, ChartTheme.Light));
     }
+
+    [Fact]
+    public async Task A_beats_tables_rows_are_one_string_for_each_order_of_the_same_figures()
+    {
+        var figures = BeatsFiguresOf(TestFigures.Summary(TestFigures.Q2));
+
+        var byName = await BeatsTable.BodyAsync(figures, BeatColumn.Beat, false, TestFigures.Q2, null, "Harborough");
+        var again = await BeatsTable.BodyAsync(figures, BeatColumn.Beat, false, TestFigures.Q2, null, "Harborough");
+        var byAsb = await BeatsTable.BodyAsync(figures, BeatColumn.Asb, true, TestFigures.Q2, null, "Harborough");
+        var newFigures = await BeatsTable.BodyAsync(BeatsFiguresOf(TestFigures.Summary(TestFigures.Q2)), BeatColumn.Beat, false, TestFigures.Q2, null, "Harborough");
+
+        Assert.Same(byName.Value, again.Value);
+        Assert.NotSame(byName.Value, byAsb.Value);
+        Assert.NotSame(byName.Value, newFigures.Value);
+        Assert.StartsWith("<tbody class=\"mud-table-body\">", byName.Value);
+        Assert.Contains("Harborough district", byName.Value);
+        Assert.True(byName.Value.IndexOf("Harborough North", StringComparison.Ordinal) < byName.Value.IndexOf("Harborough Town", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_beat_named_in_markup_by_an_uploaded_file_is_shown_as_text_in_the_shared_rows()
+    {
+        var summary = TestFigures.Summary(TestFigures.Q2);
+        summary = summary with { Beats = [summary.Beats[0] with { Name = "<img src=x onerror=alert(1)>" }] };
+
+        var body = (await BeatsTable.BodyAsync(BeatsFiguresOf(summary), BeatColumn.Beat, false, TestFigures.Q2, null, "Harborough")).Value;
+
+        Assert.DoesNotContain("<img", body);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", body);
+    }
+
+    private static BeatsFigures BeatsFiguresOf(CommunitySafety.Data.Figures.Summary summary) =>
+        new(summary, summary.Beats.Select(b => new BeatRow(b, [1, 2, 3], "Crimes by quarter")).ToList());
 }
