@@ -18,6 +18,7 @@ public sealed class DashboardContext
     /// <summary>The area shown when it is not the home area; null for the home area (and on pages of the partnership's own).</summary>
     public string? Area { get; private set; }
 
+    /// <summary>What the shell shows changed: the period, or whether the figures are the sample's.</summary>
     public event Action? Changed;
 
     /// <summary>Sets the area in view; shown with the next <see cref="Show"/>.</summary>
@@ -29,9 +30,10 @@ public sealed class DashboardContext
 
     public void Show(DataOverview overview, FinancialQuarter? period)
     {
-        if (Equals(Period, period) && ReferenceEquals(Overview, overview)) return;
+        // Every change of data brings a new overview to every open page; the shell redraws only when it would look different.
+        var shellChanges = !Equals(Period, period) || Overview?.IsSampleData != overview.IsSampleData;
         Overview = overview;
         Period = period;
-        Changed?.Invoke();
+        if (shellChanges) Changed?.Invoke();
     }
 }
