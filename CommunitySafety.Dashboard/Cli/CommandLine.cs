@@ -25,7 +25,7 @@ public static class CommandLine
           CommunitySafety.Dashboard undo IMPORT_ID [--db PATH]
           CommunitySafety.Dashboard benchmark --rows N [--areas M] [--json]
           CommunitySafety.Dashboard benchmark-upload --mb 150
-          CommunitySafety.Dashboard benchmark-live --pages N [--page overview|beats|meeting] [--large] [--changes K] [--app DLL]
+          CommunitySafety.Dashboard benchmark-live --pages N [--page overview|beats|meeting] [--large] [--changes K] [--app DLL] [--browsers-share-cpu]
           CommunitySafety.Dashboard benchmark-growth --rows N --years Y [--beats B] [--provider PostgreSQL --connection "Host=..."] [--json]
           CommunitySafety.Dashboard backup --to FILE [--db PATH]
           CommunitySafety.Dashboard restore --from FILE [--replace] [--db PATH]
@@ -65,7 +65,7 @@ public static class CommandLine
                 "undo" => await UndoCommand.RunAsync(Arguments.Parse(words), Open),
                 "benchmark" => await BenchmarkCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "benchmark-upload" => await BenchmarkUploadCommand.RunAsync(Arguments.Parse(words)),
-                "benchmark-live" => await BenchmarkLiveCommand.RunAsync(Arguments.Parse(words, "--large")),
+                "benchmark-live" => await BenchmarkLiveCommand.RunAsync(Arguments.Parse(words, "--large", "--browsers-share-cpu")),
                 "benchmark-growth" => await BenchmarkGrowthCommand.RunAsync(Arguments.Parse(words, "--json")),
                 "backup" => await BackupCommand.RunAsync(Arguments.Parse(words)),
                 "restore" => await RestoreCommand.RunAsync(Arguments.Parse(words, "--replace")),
