@@ -7,23 +7,29 @@ namespace CommunitySafety.Dashboard.Components.Shared;
 
 /// <summary>
 /// Markup that never changes without new figures, rendered once to HTML (encoded as Blazor encodes it) and shared by
-/// every open page as one string: each page keeps and redraws a single markup frame instead of a frame per row and
-/// cell. What it renders must need no services and no events; interactive parts stay components around it.
+/// every open page: each page keeps and redraws one markup frame a row instead of a frame for every element, attribute
+/// and text of it. What it renders must need no services and no events; interactive parts stay components around it.
 /// </summary>
 public static class StaticHtml
 {
     private static readonly IServiceProvider NoServices = new ServiceCollection().BuildServiceProvider();
 
-    public static async Task<MarkupString> RenderAsync(RenderFragment content)
+    /// <summary>Each fragment's HTML, in order.</summary>
+    public static async Task<IReadOnlyList<string>> RenderAllAsync(IReadOnlyList<RenderFragment> contents)
     {
-        // A renderer keeps every component it has rendered until it is disposed, so each rendering has its own (they are rare:
-        // once per version of the data and way of showing it).
+        // A renderer keeps every component it has rendered until it is disposed, so each call has its own (they are rare:
+        // once per version of the data).
         await using var renderer = new HtmlRenderer(NoServices, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<FragmentView>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(FragmentView.Content)] = content }));
-            return new MarkupString(output.ToHtmlString());
+            var html = new List<string>(contents.Count);
+            foreach (var content in contents)
+            {
+                var output = await renderer.RenderComponentAsync<FragmentView>(
+                    ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(FragmentView.Content)] = content }));
+                html.Add(output.ToHtmlString());
+            }
+            return html;
         });
     }
 
