@@ -148,6 +148,10 @@ internal static partial class BenchmarkLiveCommand
                 : "Fan-out:                  not logged by this build");
             if (fanOut.Count > 0 && fanOut.All(f => f.HalfMs is not null))
                 Console.WriteLine($"  the first page:         {Spread(fanOut.Select(f => (double)f.FirstMs!.Value).ToList())}; half of the pages: {Spread(fanOut.Select(f => (double)f.HalfMs!.Value).ToList())}");
+            if (fanOut.Count > 0 && fanOut.All(f => f.ToldMs is not null))
+                Console.WriteLine($"  pages told of it:       {Spread(fanOut.Select(f => (double)f.ToldMs!.Value).ToList())} after the commit (the watcher's poll, and the commit being seen)");
+            if (fanOut.Count > 0)
+                Console.WriteLine($"  each import:            {string.Join("; ", fanOut.Select(f => $"{f.Ms:N0} ms (first {f.FirstMs:N0}, half {f.HalfMs:N0}, told {f.ToldMs:N0})"))}");
 
             if (large)
             {
@@ -299,13 +303,13 @@ internal static partial class BenchmarkLiveCommand
     }
 
     /// <summary>A fan-out as the server logged it; the first and the middle page's times where the build logs them.</summary>
-    private sealed record FanOut(long Ms, int Circuits, long? FirstMs = null, long? HalfMs = null);
+    private sealed record FanOut(long Ms, int Circuits, long? FirstMs = null, long? HalfMs = null, long? ToldMs = null);
 
     private static long Whole(Group group) => long.Parse(group.Value, CultureInfo.InvariantCulture);
 
     private static long? OptionalWhole(Group group) => group.Success ? Whole(group) : null;
 
-    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms(?: \(the first in (\d+) ms, half of them in (\d+) ms\))?")]
+    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms(?: \(the first in (\d+) ms, half of them in (\d+) ms(?:; told (\d+) ms after its commit)?\))?")]
     private static partial Regex FanOutLine();
 
     /// <summary>The dashboard as a process of its own, its log read line by line.</summary>
@@ -358,7 +362,7 @@ internal static partial class BenchmarkLiveCommand
                 lock (log) log.AppendLine(e.Data);
                 if (e.Data.Contains("Now listening on:", StringComparison.Ordinal)) listening.TrySetResult();
                 if (FanOutLine().Match(e.Data) is { Success: true } m)
-                    lock (server._gate) server._nextFanOut?.TrySetResult(new FanOut(Whole(m.Groups[3]), (int)Whole(m.Groups[2]), OptionalWhole(m.Groups[4]), OptionalWhole(m.Groups[5])));
+                    lock (server._gate) server._nextFanOut?.TrySetResult(new FanOut(Whole(m.Groups[3]), (int)Whole(m.Groups[2]), OptionalWhole(m.Groups[4]), OptionalWhole(m.Groups[5]), OptionalWhole(m.Groups[6])));
             }
             process.OutputDataReceived += OnLine;
             process.ErrorDataReceived += OnLine;
