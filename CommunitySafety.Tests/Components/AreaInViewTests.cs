@@ -34,6 +34,7 @@ public class AreaInViewTests : ComponentTestContext
         Assert.Single(page.FindAll(".area-picker"));
         var beatLink = page.FindAll("a").Single(a => a.TextContent == "Harborough North");
         Assert.Equal("beats/Harborough%20North?year=2023-24&quarter=1&area=Blaby", beatLink.GetAttribute("href"));
+        Assert.Equal("Blaby district", page.Find(".beats-table tfoot td[data-label='Beat']").TextContent.Trim());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class PlainMarkupTests : ComponentTestContext
         Assert.Empty(page.FindComponents<ChangeText>());
         Assert.Empty(page.FindComponents<MudLink>());
         Assert.Empty(page.FindComponents<ApexChart>());
-        Assert.Empty(page.FindComponents<BeatsTableRow>()); // its rows are shared HTML, not components of the page
+        Assert.Empty(page.FindComponents<BeatsTableCells>()); // its figures are shared HTML, not components of the page
         var line = page.Find(".beats-table tbody tr td[data-label='Crime trend'] svg.sparkline");
         Assert.Equal("img", line.GetAttribute("role"));
         Assert.StartsWith("Crimes", line.GetAttribute("aria-label"));
