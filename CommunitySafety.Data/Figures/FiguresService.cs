@@ -21,13 +21,18 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Dictionary<int, LiveData> _cache = [];
     private (long Version, PopulationTable Table)? _populations; // read and written only while holding _loading
-    private volatile KeptAreas? _areas;
+    private readonly OncePerVersion<IReadOnlyList<string>> _areas = new();
     private volatile KeptAreaNames? _areaNames;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Version, string Request), Comparison> _comparisons = new();
     private int _summariesCalculated;
 
     /// <summary>How many summaries were worked out (not taken from what was kept): for tests.</summary>
     internal int SummariesCalculated => Volatile.Read(ref _summariesCalculated);
+
+    private int _areaListsRead;
+
+    /// <summary>How many times the list of areas was read from the database: for tests.</summary>
+    internal int AreaListsRead => Volatile.Read(ref _areaListsRead);
 
     private int _areaLookups;
 
@@ -56,14 +61,13 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     {
         // Every open page asks on every change: read once per version of the data (areas come only with a change).
         var version = await CurrentVersionAsync(cancellationToken);
-        if (_areas is { } kept && kept.Version == version) return kept.Names;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var names = await db.AllAsync(settings.Area, cancellationToken);
-        _areas = new KeptAreas(version, names);
-        return names;
+        return await _areas.GetAsync(version, async () =>
+        {
+            Interlocked.Increment(ref _areaListsRead);
+            await using var db = await dbFactory.CreateDbContextAsync();
+            return await db.AllAsync(settings.Area);
+        }, cancellationToken);
     }
-
-    private sealed record KeptAreas(long Version, IReadOnlyList<string> Names);
 
     private Task<long> CurrentVersionAsync(CancellationToken cancellationToken) => dataVersion is null
         ? DataChangeFeed.LatestIdAsync(dbFactory, cancellationToken)
@@ -182,20 +186,42 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
         if (string.Equals(name.Trim(), settings.Area, StringComparison.OrdinalIgnoreCase)) return (Area.HomeId, settings.Area);
         var version = await CurrentVersionAsync(cancellationToken);
         var kept = _areaNames;
-        if (kept is null || kept.Version != version) _areaNames = kept = new KeptAreaNames(version, new(StringComparer.Ordinal));
+        if (kept is null || kept.Version != version)
+        {
+            var fresh = new KeptAreaNames(version, new(StringComparer.Ordinal));
+            var was = Interlocked.CompareExchange(ref _areaNames, fresh, kept);
+            kept = was == kept ? fresh : was!;
+        }
         var key = name.Trim();
-        if (kept.Found.TryGetValue(key, out var known)) return known;
-        Interlocked.Increment(ref _areaLookups);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.NamedAsync(key, settings.Area, cancellationToken);
-        // The names come from addresses anyone can type: keep a bounded number, however many are asked for.
-        if (kept.Found.Count < MaxAreaNamesKept) kept.Found[key] = found;
-        return found;
+        async Task<(int Id, string Name)?> LookUpAsync()
+        {
+            Interlocked.Increment(ref _areaLookups);
+            await using var db = await dbFactory.CreateDbContextAsync();
+            return await db.NamedAsync(key, settings.Area);
+        }
+        if (!kept.Found.TryGetValue(key, out var lookingUp))
+        {
+            // The names come from addresses anyone can type: keep a bounded number, however many are asked for.
+            if (kept.Found.Count >= MaxAreaNamesKept) return await LookUpAsync();
+            // The first page to ask looks it up (on a thread of its own, the look-up being synchronous on SQLite); the
+            // others arriving with the same change wait for that look-up rather than making their own.
+            lookingUp = kept.Found.GetOrAdd(key, _ => new Lazy<Task<(int Id, string Name)?>>(() => Task.Run(LookUpAsync)));
+        }
+        var lookUp = lookingUp.Value;
+        try
+        {
+            return await lookUp.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (lookUp.IsFaulted)
+        {
+            kept.Found.TryRemove(new(key, lookingUp)); // a failed look-up is not kept: the next page tries again
+            throw;
+        }
     }
 
     private const int MaxAreaNamesKept = 1_000;
 
-    private sealed record KeptAreaNames(long Version, System.Collections.Concurrent.ConcurrentDictionary<string, (int Id, string Name)?> Found);
+    private sealed record KeptAreaNames(long Version, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<(int Id, string Name)?>>> Found);
 
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)

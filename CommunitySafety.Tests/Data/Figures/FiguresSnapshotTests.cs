@@ -64,6 +64,27 @@ public sealed class FiguresSnapshotTests
     }
 
     [Fact]
+    public async Task Pages_asking_at_once_after_a_change_share_one_read_of_the_areas_and_one_look_up_of_a_name()
+    {
+        var (db, figures) = await WatchedAsync();
+        await using var _ = db;
+        await db.ImportOkAsync(db.WriteFile("a.csv", Extract("2023-04,North,ASB,,,N,5")));
+
+        // A change reaches every open page at once: they must not each go to the database for the same answer.
+        var areas = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => figures.GetAreasAsync())));
+        var nowhere = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => figures.GetAreaSummaryAsync("Nowhere", Q1))));
+
+        Assert.All(areas, a => Assert.Same(areas[0], a));
+        Assert.All(nowhere, Assert.Null);
+        Assert.Equal(1, figures.AreaListsRead);
+        Assert.Equal(1, figures.AreaLookups);
+
+        await db.ImportOkAsync(db.WriteFile("b.csv", Extract("2023-05,North,ASB,,,N,5")));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => figures.GetAreasAsync())));
+        Assert.Equal(2, figures.AreaListsRead);
+    }
+
+    [Fact]
     public async Task After_a_change_only_the_months_it_replaced_are_read_again_and_the_figures_equal_a_full_read()
     {
         var (db, figures) = await WatchedAsync();
