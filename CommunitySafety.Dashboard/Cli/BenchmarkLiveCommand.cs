@@ -150,7 +150,7 @@ internal static partial class BenchmarkLiveCommand
                 Console.WriteLine($"  the first page:         {Spread(fanOut.Select(f => (double)f.FirstMs!.Value).ToList())}; half of the pages: {Spread(fanOut.Select(f => (double)f.HalfMs!.Value).ToList())}");
             if (fanOut.Count > 0 && fanOut.All(f => f.ToldMs is not null))
                 Console.WriteLine($"  pages told of it:       {Spread(fanOut.Select(f => (double)f.ToldMs!.Value).ToList())} after the commit (the watcher's poll, and the commit being seen)");
-            if (fanOut.Count > 0)
+            if (fanOut.Count > 0 && fanOut.All(f => f.ToldMs is not null))
                 Console.WriteLine($"  each import:            {string.Join("; ", fanOut.Select(f => $"{f.Ms:N0} ms (first {f.FirstMs:N0}, half {f.HalfMs:N0}, told {f.ToldMs:N0})"))}");
 
             if (large)
@@ -309,7 +309,7 @@ internal static partial class BenchmarkLiveCommand
 
     private static long? OptionalWhole(Group group) => group.Success ? Whole(group) : null;
 
-    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms(?: \(the first in (\d+) ms, half of them in (\d+) ms(?:; told (\d+) ms after its commit)?\))?")]
+    [GeneratedRegex(@"Data change (\d+) reached (\d+) open pages in (\d+) ms(?: \(the first in (\d+) ms, half of them in (\d+) ms(?:; told (-?\d+) ms after its commit)?\))?")]
     private static partial Regex FanOutLine();
 
     /// <summary>The dashboard as a process of its own, its log read line by line.</summary>

@@ -43,11 +43,25 @@ public static class MemoryDiagnostics
         }).AllowAnonymous(); // loopback only, checked above; off unless the setting turns it on
     }
 
-    /// <summary>SQLite's memory now or at its peak, in MB (its library set up first, as the first connection would: 0 on PostgreSQL).</summary>
-    private static double SqliteMb(bool peak)
+    /// <summary>SQLite's memory now or at its peak, in MB (0 on PostgreSQL); null should its library not load.</summary>
+    private static double? SqliteMb(bool peak)
     {
-        SQLitePCL.Batteries_V2.Init();
+        if (!SqliteLoaded.Value) return null;
         var bytes = peak ? SQLitePCL.raw.sqlite3_memory_highwater(0) : SQLitePCL.raw.sqlite3_memory_used();
         return Math.Round(bytes / 1048576.0, 1);
     }
+
+    /// <summary>SQLite's library set up, as the first connection would (it is never set up on PostgreSQL otherwise).</summary>
+    private static readonly Lazy<bool> SqliteLoaded = new(() =>
+    {
+        try
+        {
+            SQLitePCL.Batteries_V2.Init();
+            return true;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    });
 }
