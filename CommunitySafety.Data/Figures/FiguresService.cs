@@ -21,8 +21,8 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Dictionary<int, LiveData> _cache = [];
     private (long Version, PopulationTable Table)? _populations; // read and written only while holding _loading
-    private readonly OncePerVersion<IReadOnlyList<string>> _areas = new();
-    private volatile KeptAreaNames? _areaNames;
+    private readonly OncePerVersion<bool, IReadOnlyList<string>> _areas = new(maxKept: 1); // one list a version, under one key
+    private readonly OncePerVersion<string, (int Id, string Name)?> _areaNames = new(MaxAreaNamesKept, StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Version, string Request), Comparison> _comparisons = new();
     private int _summariesCalculated;
 
@@ -61,7 +61,7 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     {
         // Every open page asks on every change: read once per version of the data (areas come only with a change).
         var version = await CurrentVersionAsync(cancellationToken);
-        return await _areas.GetAsync(version, async () =>
+        return await _areas.GetAsync(version, key: true, async () =>
         {
             Interlocked.Increment(ref _areaListsRead);
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -185,43 +185,17 @@ public sealed partial class FiguresService(IDbContextFactory<CommunitySafetyDb> 
     {
         if (string.Equals(name.Trim(), settings.Area, StringComparison.OrdinalIgnoreCase)) return (Area.HomeId, settings.Area);
         var version = await CurrentVersionAsync(cancellationToken);
-        var kept = _areaNames;
-        if (kept is null || kept.Version != version)
-        {
-            var fresh = new KeptAreaNames(version, new(StringComparer.Ordinal));
-            var was = Interlocked.CompareExchange(ref _areaNames, fresh, kept);
-            kept = was == kept ? fresh : was!;
-        }
         var key = name.Trim();
-        async Task<(int Id, string Name)?> LookUpAsync()
+        return await _areaNames.GetAsync(version, key, async () =>
         {
             Interlocked.Increment(ref _areaLookups);
             await using var db = await dbFactory.CreateDbContextAsync();
             return await db.NamedAsync(key, settings.Area);
-        }
-        if (!kept.Found.TryGetValue(key, out var lookingUp))
-        {
-            // The names come from addresses anyone can type: keep a bounded number, however many are asked for.
-            if (kept.Found.Count >= MaxAreaNamesKept) return await LookUpAsync();
-            // The first page to ask looks it up (on a thread of its own, the look-up being synchronous on SQLite); the
-            // others arriving with the same change wait for that look-up rather than making their own.
-            lookingUp = kept.Found.GetOrAdd(key, _ => new Lazy<Task<(int Id, string Name)?>>(() => Task.Run(LookUpAsync)));
-        }
-        var lookUp = lookingUp.Value;
-        try
-        {
-            return await lookUp.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (lookUp.IsFaulted)
-        {
-            kept.Found.TryRemove(new(key, lookingUp)); // a failed look-up is not kept: the next page tries again
-            throw;
-        }
+        }, cancellationToken);
     }
 
+    /// <summary>The names come from addresses anyone can type: a bounded number is kept, however many are asked for.</summary>
     private const int MaxAreaNamesKept = 1_000;
-
-    private sealed record KeptAreaNames(long Version, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<(int Id, string Name)?>>> Found);
 
     public async Task<IReadOnlyList<NamedMeasure>> GetCrimeTypeLocationTypesAsync(
         FinancialQuarter period, string crimeType, string? beat = null, CancellationToken cancellationToken = default)

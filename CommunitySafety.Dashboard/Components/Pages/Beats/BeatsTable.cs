@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CommunitySafety.Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -20,23 +19,9 @@ public sealed class BeatsTableHtml(IReadOnlyDictionary<BeatRow, MarkupString> ro
 /// </summary>
 public static class BeatsTable
 {
-    // Lazy, so that pages reloading at the same moment share one rendering rather than each doing it and all but one
-    // being thrown away (the table's factory may run more than once; only the Lazy it keeps is ever run).
-    private static readonly ConditionalWeakTable<BeatsFigures, Lazy<Task<BeatsTableHtml>>> Rendered = new();
-
-    public static async Task<BeatsTableHtml> HtmlAsync(BeatsFigures figures)
-    {
-        var kept = Rendered.GetValue(figures, _ => new(() => Task.Run(() => RenderAsync(figures))));
-        try
-        {
-            return await kept.Value;
-        }
-        catch
-        {
-            if (Rendered.TryGetValue(figures, out var again) && again == kept) Rendered.Remove(figures);
-            throw;
-        }
-    }
+    /// <summary>The HTML of <paramref name="figures"/>' rows, rendered by the first page to ask and shared like the figures.</summary>
+    public static Task<BeatsTableHtml> HtmlAsync(BeatsFigures figures) =>
+        SharedFigures<BeatsTableHtml>.GetAsync(figures, () => RenderAsync(figures));
 
     private static async Task<BeatsTableHtml> RenderAsync(BeatsFigures figures)
     {
