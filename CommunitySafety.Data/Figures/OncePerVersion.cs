@@ -30,7 +30,10 @@ internal sealed class OncePerVersion<TKey, T>(int maxKept, IEqualityComparer<TKe
         }
         if (!kept.Answers.TryGetValue(key, out var answer))
         {
-            if (kept.Answers.Count >= maxKept) return await read().WaitAsync(cancellationToken);
+            // Full: read each time, unless the key was added since it was looked for (it may be what filled the table,
+            // by a caller who asked at the same moment: it must be that caller's answer, not a second read).
+            if (kept.Answers.Count >= maxKept)
+                return kept.Answers.TryGetValue(key, out var added) ? await added.WaitAsync(cancellationToken) : await read().WaitAsync(cancellationToken);
             var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             answer = kept.Answers.GetOrAdd(key, mine.Task);
             if (answer == mine.Task)
