@@ -79,16 +79,10 @@ public static class LiveFacts
         var read = 0;
         if (reread is not { Count: 0 })
         {
-            var query =
-                from f in db.Facts
-                join b in db.Beats on f.BeatId equals b.Id
-                where b.AreaId == areaId
-                join o in owners on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
-                select new { f.Month, f.BeatId, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count };
-            if (reread is not null) query = query.Where(f => reread.Contains(f.Month));
+            var live = reread is null ? owners : owners.Where(o => reread.Contains(o.Month));
             // Each beat's name once, not once per row; crime and location types pooled as they are read.
             var fresh = new Dictionary<YearMonth, List<MonthlyFact>>();
-            await foreach (var f in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            await foreach (var f in db.LiveFactsOf(areaId, live).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 var month = YearMonth.FromKey(f.Month);
                 if (!fresh.TryGetValue(month, out var ofMonth)) fresh.Add(month, ofMonth = []);

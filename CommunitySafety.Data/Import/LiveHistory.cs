@@ -64,21 +64,8 @@ internal sealed record LiveHistory(
         db.LatestOwners().Where(o => o.AreaId == Area.HomeId && o.Month >= firstMonth && o.Month <= lastMonth);
 
     /// <summary>The home area's live facts of those months, found through their owners (the index on import and month), never by a scan of every fact.</summary>
-    private static IQueryable<LiveFact> LiveFacts(CommunitySafetyDb db, int firstMonth, int lastMonth) =>
-        from f in db.Facts
-        join o in Owners(db, firstMonth, lastMonth) on new { f.Month, f.ImportId } equals new { o.Month, o.ImportId }
-        join b in db.Beats on f.BeatId equals b.Id
-        where b.AreaId == Area.HomeId
-        select new LiveFact { Month = f.Month, Category = f.Category, Domestic = f.Domestic, Count = f.Count, Beat = b.Name };
-
-    private sealed class LiveFact
-    {
-        public int Month { get; init; }
-        public Category Category { get; init; }
-        public bool Domestic { get; init; }
-        public int Count { get; init; }
-        public string Beat { get; init; } = "";
-    }
+    private static IQueryable<LiveFactRow> LiveFacts(CommunitySafetyDb db, int firstMonth, int lastMonth) =>
+        db.LiveFactsOf(Area.HomeId, Owners(db, firstMonth, lastMonth));
 
     /// <summary>Month ranges joined where they overlap, so no month is read twice.</summary>
     private static List<(YearMonth From, YearMonth To)> Merge(IEnumerable<(YearMonth From, YearMonth To)> ranges)

@@ -11,6 +11,19 @@ public sealed class MonthOwner
     public int ImportId { get; init; }
 }
 
+/// <summary>A live fact of an area, with its beat's name.</summary>
+public sealed class LiveFactRow
+{
+    public int Month { get; init; }
+    public int BeatId { get; init; }
+    public string Beat { get; init; } = "";
+    public Category Category { get; init; }
+    public string? CrimeType { get; init; }
+    public string? LocationType { get; init; }
+    public bool Domestic { get; init; }
+    public int Count { get; init; }
+}
+
 public static class MonthOwners
 {
     /// <summary>
@@ -23,6 +36,26 @@ public static class MonthOwners
             .Where(m => m.ImportId != ignoring && db.Imports.Any(i => i.Id == m.ImportId && i.Status == ImportStatus.Committed))
             .GroupBy(m => new { m.AreaId, m.Month })
             .Select(g => new MonthOwner { AreaId = g.Key.AreaId, Month = g.Key.Month, ImportId = g.Max(m => m.ImportId) });
+
+    /// <summary>
+    /// An area's live facts of the months <paramref name="owners"/> holds, each month's found through the import it comes
+    /// from (the index on import and month), so reading a few months costs the same however many years are stored.
+    /// </summary>
+    /// <remarks>
+    /// The beat is joined by <c>BeatId + 0</c>: an expression, not the column, so SQLite cannot go the other way, from the
+    /// area's beats through the index on beat to every fact each beat ever had, which it otherwise prefers knowing
+    /// nothing of the data. One month of ten years at 300 beats took 0.75 s that way and 1 ms this way.
+    /// </remarks>
+    public static IQueryable<LiveFactRow> LiveFactsOf(this CommunitySafetyDb db, int areaId, IQueryable<MonthOwner> owners) =>
+        from o in owners
+        join f in db.Facts on new { o.Month, o.ImportId } equals new { f.Month, f.ImportId }
+        join b in db.Beats on f.BeatId + 0 equals b.Id
+        where b.AreaId == areaId
+        select new LiveFactRow
+        {
+            Month = f.Month, BeatId = f.BeatId, Beat = b.Name, Category = f.Category, CrimeType = f.CrimeType,
+            LocationType = f.LocationType, Domestic = f.Domestic, Count = f.Count,
+        };
 
     /// <summary>
     /// Which committed import each of an area's months' live data comes from (all months when <paramref name="months"/>
