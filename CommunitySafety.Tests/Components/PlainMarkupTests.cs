@@ -48,4 +48,27 @@ public class PlainMarkupTests : ComponentTestContext
         Assert.True(page.FindComponents<IComponent>().Count <= 55, $"{page.FindComponents<IComponent>().Count} components");
         Assert.Equal("h3", page.Find("[data-measure=ASB] .measure-title").TagName.ToLowerInvariant());
     }
+
+    [Fact]
+    public void The_printed_packs_and_the_meetings_beat_table_rows_are_shared_html_with_names_shown_as_text()
+    {
+        var summary = TestFigures.Summary(TestFigures.Q1) with
+        {
+            Beats = [new CommunitySafety.Data.Figures.BeatMeasures("<b>Market</b> Harborough", TestFigures.Measure(300, 350), null, null)],
+        };
+
+        var first = Render<BeatTable>(p => p.Add(t => t.Summary, summary));
+        var second = Render<BeatTable>(p => p.Add(t => t.Summary, summary).Add(t => t.Dense, false));
+        first.WaitForAssertion(() => Assert.Equal(2, first.FindAll("tbody tr").Count));
+
+        Assert.Empty(first.FindComponents<BeatTableRows>()); // shared HTML, not components of each page
+        var beat = first.Find("tbody tr th[scope=row]");
+        Assert.Equal("<b>Market</b> Harborough", beat.TextContent);
+        Assert.Empty(beat.QuerySelectorAll("b"));
+        Assert.Equal("300", first.Find("tbody tr td.number").TextContent);
+        Assert.Contains("-14.3%", first.Find("tbody tr td .change-percent").TextContent);
+        Assert.Equal("Harborough district", first.Find("tbody tr.total th").TextContent);
+        Assert.Equal("No data", first.FindAll("tbody tr")[0].QuerySelectorAll("td")[4].TextContent);
+        second.WaitForAssertion(() => Assert.Equal(first.Find("tbody").InnerHtml, second.Find("tbody").InnerHtml));
+    }
 }
