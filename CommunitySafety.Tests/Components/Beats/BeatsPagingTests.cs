@@ -119,6 +119,22 @@ public sealed class BeatsPagingTests : ComponentTestContext
     }
 
     [Fact]
+    public void When_a_change_of_data_leaves_beats_that_fit_on_one_page_a_search_typed_before_no_longer_hides_any()
+    {
+        var page = OpenWithBeats(120);
+        page.Find("#beats-find").Input("beat 11");
+        Figures.Summaries = (period, beat) => TestFigures.Summary(period, beat) with
+        {
+            Beats = [.. Enumerable.Range(1, 40).Select(n => new BeatMeasures($"Beat {n:000}", TestFigures.Measure(n, n), null, null))],
+        };
+
+        _ = Notifier.PublishAsync(new CommunitySafety.Data.DataChange("Q2 2023-24 data imported", DateTimeOffset.UtcNow));
+
+        page.WaitForAssertion(() => Assert.Equal(40, Beats(page).Count));
+        Assert.Empty(page.FindAll("#beats-find"));
+    }
+
+    [Fact]
     public void A_district_whose_beats_fit_on_one_page_has_no_search_or_pages()
     {
         var page = OpenWithBeats(BeatsPaging.PageSize);
