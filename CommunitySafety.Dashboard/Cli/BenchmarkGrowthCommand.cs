@@ -68,9 +68,11 @@ internal static class BenchmarkGrowthCommand
                 results.Add(step);
                 if (!json) Console.WriteLine(Describe(step, results[0]));
             }
+            // Straight after the tenth year, under the same conditions: timed after the summary's long process instead, it
+            // ran at 0.74x to 0.81x the first year's time and CPU in three runs of three, which is the machine, not the data.
+            var emptyStep = await ImportInChildAsync(lastFile!, empty, $"{FirstYear + years - 1} into an empty database");
             // The latest financial year wholly inside the years imported (April to March), in full: its fourth quarter.
             var summary = await MeasureSummaryInChildAsync(grown, new FinancialQuarter(FirstYear + years - 2, 4).FinancialYear);
-            var emptyStep = await ImportInChildAsync(lastFile!, empty, $"{FirstYear + years - 1} into an empty database");
             var result = new GrowthResult(rows, beats, results, emptyStep,
                 Math.Round(results[^1].Seconds / emptyStep.Seconds, 2), Math.Round(results[^1].CpuSeconds / emptyStep.CpuSeconds, 2),
                 ProviderName(provider), summary);
