@@ -138,17 +138,7 @@ public class AccessTests : IClassFixture<DashboardServer>
         await manager.GetByRole(AriaRole.Button, new() { Name = "Save the return" }).ClickAsync();
         await Expect(manager.Locator("tr.return-row[data-project='Campaigns'] .return-saved")).ToContainTextAsync("Saved by Test Manager");
 
-        var file = Path.Combine(Path.GetTempPath(), $"csd-audit-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, $"{Header}\n2024-03,Harborough South,ASB,,,N,4\n");
-        try
-        {
-            var (exitCode, output) = await server.RunCommandLineAsync("import", file);
-            Assert.True(exitCode == 0, output);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await server.ImportTextAsync("csd-audit.csv", $"{Header}\n2024-03,Harborough South,ASB,,,N,4\n");
 
         var audit = await AuditAsync();
         Assert.Contains(audit, e => e.Kind == "sign-in" && e.Person == "Test Manager" && e.Outcome == "done" && e.Ip is not null);

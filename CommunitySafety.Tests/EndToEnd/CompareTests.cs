@@ -17,8 +17,8 @@ public class CompareTests(SeveralAreasServer server) : IClassFixture<SeveralArea
     [Fact]
     public async Task The_compare_page_draws_rates_with_the_group_line_is_accessible_and_shows_its_chart_as_a_table()
     {
-        await ImportAsync("leicestershire-street.csv", StreetFile(), "import");
-        await ImportAsync("population.csv", "Area,Population\nHarborough,10000\nBlaby,20000\n", "import-population");
+        await server.ImportTextAsync("leicestershire-street.csv", StreetFile());
+        await server.ImportTextAsync("population.csv", "Area,Population\nHarborough,10000\nBlaby,20000\n", "import-population");
 
         var page = await server.NewPageAsync();
         await page.GotoAsync("/compare?year=2023-24&quarter=1");
@@ -41,21 +41,6 @@ public class CompareTests(SeveralAreasServer server) : IClassFixture<SeveralArea
         await page.GotoAsync("/compare?year=2023-24&quarter=1&area=Blaby");
         await Expect(page.Locator(".comparison-verdict")).ToHaveTextAsync("Blaby's ASB rate, 10.00 per 1,000 residents, is higher than its group's, 4.00.");
         await Expect(page.Locator("nav a[href^='beats']")).ToHaveAttributeAsync("href", "beats?year=2023-24&quarter=1&area=Blaby");
-    }
-
-    private async Task ImportAsync(string name, string text, string verb)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
-        await File.WriteAllTextAsync(file, text, new UTF8Encoding(false));
-        try
-        {
-            var (exitCode, output) = await server.RunCommandLineAsync(verb, file);
-            Assert.True(exitCode == 0, $"{verb} failed ({exitCode}):\n{output}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     /// <summary>ASB in April 2022 and Q1 2023-24: Harborough 20 and 40, Blaby 120 and 200, Melton 30 and 30.</summary>

@@ -170,6 +170,26 @@ public class DashboardServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to a file of its own named after <paramref name="name"/>, runs `<paramref name="verb"/> FILE`
+    /// against this server's database (an import, unless told), deletes the file, and fails the test with the command's
+    /// output if it failed.
+    /// </summary>
+    public async Task ImportTextAsync(string name, string text, string verb = "import")
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        await File.WriteAllTextAsync(file, text, new System.Text.UTF8Encoding(false));
+        try
+        {
+            var (exitCode, output) = await RunCommandLineAsync(verb, file);
+            Assert.True(exitCode == 0, $"{verb} {name} failed ({exitCode}):\n{output}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Runs the dashboard's command line against this server's database; returns its exit code and output.</summary>
     public async Task<(int ExitCode, string Output)> RunCommandLineAsync(params string[] arguments)
     {

@@ -12,17 +12,7 @@ public class ManyBeatsTests(DashboardServer server) : IClassFixture<DashboardSer
     [Fact]
     public async Task The_beats_table_goes_a_page_at_a_time_by_keyboard_finds_a_beat_and_is_accessible()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"harborough-sixty-beats-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, SixtyBeats(), new UTF8Encoding(false));
-        try
-        {
-            var (exitCode, output) = await server.RunCommandLineAsync("import", file);
-            Assert.True(exitCode == 0, $"The import failed ({exitCode}):\n{output}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await server.ImportTextAsync("harborough-sixty-beats.csv", SixtyBeats());
 
         var page = await server.NewPageAsync();
         await page.GotoAsync("/beats?year=2023-24&quarter=1");
