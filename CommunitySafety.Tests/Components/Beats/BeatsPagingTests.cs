@@ -116,6 +116,14 @@ public sealed class BeatsPagingTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Equal("Showing beats 51 to 80 of 80.", Status(page)));
         Assert.Equal(Enumerable.Range(51, 30).Select(n => $"Beat {n:000}"), Beats(page));
+
+        // The beats back: the page shown stays the one the reader was on, not the third they left a change ago.
+        Figures.Summaries = (period, beat) => TestFigures.Summary(period, beat) with
+        {
+            Beats = [.. Enumerable.Range(1, 120).Select(n => new BeatMeasures($"Beat {n:000}", TestFigures.Measure(n, n), null, null))],
+        };
+        _ = Notifier.PublishAsync(new CommunitySafety.Data.DataChange("Q2 2023-24 data imported again", DateTimeOffset.UtcNow));
+        page.WaitForAssertion(() => Assert.Equal("Showing beats 51 to 100 of 120.", Status(page)));
     }
 
     [Fact]
