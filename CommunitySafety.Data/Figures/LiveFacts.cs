@@ -82,7 +82,9 @@ public static class LiveFacts
             var live = reread is null ? owners : owners.Where(o => reread.Contains(o.Month));
             // Each beat's name once, not once per row; crime and location types pooled as they are read.
             var fresh = new Dictionary<YearMonth, List<MonthlyFact>>();
-            await foreach (var f in db.LiveFactsOf(areaId, live).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var query = db.LiveFactsOf(areaId, live)
+                .Select(f => new { f.Month, f.BeatId, f.Category, f.CrimeType, f.LocationType, f.Domestic, f.Count });
+            await foreach (var f in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 var month = YearMonth.FromKey(f.Month);
                 if (!fresh.TryGetValue(month, out var ofMonth)) fresh.Add(month, ofMonth = []);

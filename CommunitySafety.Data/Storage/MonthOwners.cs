@@ -48,6 +48,7 @@ public static class MonthOwners
     /// </remarks>
     public static IQueryable<LiveFactRow> LiveFactsOf(this CommunitySafetyDb db, int areaId, IQueryable<MonthOwner> owners) =>
         from o in owners
+        where o.AreaId == areaId
         join f in db.Facts on new { o.Month, o.ImportId } equals new { f.Month, f.ImportId }
         join b in db.Beats on f.BeatId + 0 equals b.Id
         where b.AreaId == areaId

@@ -50,7 +50,7 @@ public class PlainMarkupTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_printed_packs_and_the_meetings_beat_table_rows_are_shared_html_with_names_shown_as_text()
+    public async Task The_printed_packs_and_the_meetings_beat_table_rows_are_shared_html_with_names_shown_as_text()
     {
         var summary = TestFigures.Summary(TestFigures.Q1) with
         {
@@ -70,5 +70,7 @@ public class PlainMarkupTests : ComponentTestContext
         Assert.Equal("Harborough district", first.Find("tbody tr.total th").TextContent);
         Assert.Equal("No data", first.FindAll("tbody tr")[0].QuerySelectorAll("td")[4].TextContent);
         second.WaitForAssertion(() => Assert.Equal(first.Find("tbody").InnerHtml, second.Find("tbody").InnerHtml));
+        Assert.Same((await BeatTable.RowsAsync(summary)).Value, (await BeatTable.RowsAsync(summary)).Value);
+        Assert.NotSame((await BeatTable.RowsAsync(summary)).Value, (await BeatTable.RowsAsync(summary with { })).Value);
     }
 }

@@ -15,21 +15,33 @@ public sealed class OncePerVersionTests
         var reads = new int[rounds];
         var answers = new object[2, rounds];
         using var together = new Barrier(2);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var callers = Enumerable.Range(0, 2).Select(caller => new Thread(() =>
         {
-            for (var round = 0; round < rounds; round++)
+            try
             {
-                together.SignalAndWait();
-                var r = round;
-                answers[caller, round] = tables[round].GetAsync(1, true, () =>
+                for (var round = 0; round < rounds; round++)
                 {
-                    Interlocked.Increment(ref reads[r]);
-                    return Task.FromResult(new object());
-                }, CancellationToken.None).GetAwaiter().GetResult();
+                    // A state to wait for, with a bound only so that a caller that failed cannot hold the other forever.
+                    if (!together.SignalAndWait(TimeSpan.FromMinutes(1))) throw new TimeoutException($"The other caller did not reach round {round}.");
+                    var r = round;
+                    answers[caller, round] = tables[round].GetAsync(1, true, () =>
+                    {
+                        Interlocked.Increment(ref reads[r]);
+                        return Task.FromResult(new object());
+                    }, CancellationToken.None).GetAwaiter().GetResult();
+                }
+            }
+            catch (Exception exception)
+            {
+                failures.Enqueue(exception);
+                together.RemoveParticipant();
             }
         })).ToList();
         callers.ForEach(t => t.Start());
         callers.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
 
         Assert.All(Enumerable.Range(0, rounds), round =>
         {

@@ -39,6 +39,7 @@ public sealed record MeetingFigures(
         IFiguresService figures, IActionPlanService plans, DataOverview overview, FinancialQuarter period, CancellationToken cancellationToken)
     {
         var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        await BeatTable.RowsAsync(summary);
         // The summary is the data version's for the period (a plan edit is a new version too): every open meeting showing
         // it shares what is built from it, rather than each reading the plan and drawing the charts again on a change.
         return await SharedFigures<MeetingFigures>.GetAsync(summary, () => BuildAsync(figures, plans, overview, period, summary, CancellationToken.None));

@@ -47,6 +47,7 @@ public sealed record ReportFigures(
     {
         var range = TrendRange.FourYearsAround(period, overview);
         var summary = await figures.GetSummaryAsync(period, null, cancellationToken);
+        await BeatTable.RowsAsync(summary);
         var asb = await figures.GetTrendAsync("asb", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var crime = await figures.GetTrendAsync("crime", null, TrendGranularity.Quarter, range.From, range.To, cancellationToken);
         var history = await imports.HistoryAsync(cancellationToken);
