@@ -23,6 +23,9 @@ public static class BeatsTable
     public static Task<BeatsTableHtml> HtmlAsync(BeatsFigures figures) =>
         SharedFigures<BeatsTableHtml>.GetAsync(figures, () => RenderAsync(figures));
 
+    /// <summary>The HTML of <paramref name="figures"/>' rows once rendered (a page asks for it as it loads them); null before.</summary>
+    public static BeatsTableHtml? Rendered(BeatsFigures figures) => SharedFigures<BeatsTableHtml>.Built(figures);
+
     private static async Task<BeatsTableHtml> RenderAsync(BeatsFigures figures)
     {
         RenderFragment CellsOf(BeatRow? beat) => builder =>
